@@ -1,0 +1,13 @@
+export { CLASS_COUNT, DEFAULT_CONTRACT, type InputContract, inputContractSchema } from './contract.ts';
+export { isModelError, ModelError } from './errors.ts';
+export { computeMetrics, type Metrics } from './metrics/compute-metrics.ts';
+export type { SandboxLimits } from './sandbox/run-in-sandbox.ts';
+export {
+  type ModelFormatId,
+  type ScoreRequest,
+  type ScoreResult,
+  type ScoringDataset,
+  scoreArtifact,
+  sha256Hex,
+} from './score-artifact.ts';
+export { SCORER_VERSION } from './version.ts';

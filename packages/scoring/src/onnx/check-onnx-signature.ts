@@ -1,0 +1,61 @@
+import type { InferenceSession } from 'onnxruntime-node';
+import { CLASS_COUNT, type InputLayout, inputShape } from '../contract.ts';
+import { ModelError } from '../errors.ts';
+
+const LAYOUT_HINT: Record<InputLayout, string> = {
+  nchw: 'layout nchw means [N, 1, 28, 28], what torch.onnx.export gives for a dummy input torch.zeros(1, 1, 28, 28)',
+  nhwc: 'layout nhwc means [N, 28, 28, 1], what Keras gives for Input(shape=(28, 28, 1))',
+  flat: 'layout flat means [N, 784]',
+};
+
+function formatShape(shape: ReadonlyArray<number | string>): string {
+  return `[${shape.map((dim) => (typeof dim === 'number' && dim >= 0 ? dim : 'N')).join(', ')}]`;
+}
+
+export type OnnxSignature = { inputName: string; outputName: string; batchSize: number | null };
+
+/**
+ * Checks the model's declared input and output against the submitter's contract before any
+ * image is run, so a mismatch is reported as a contract problem rather than a crash.
+ * Returns the fixed batch size when the export pinned one (a common torch.onnx.export default).
+ */
+export function checkOnnxSignature(session: InferenceSession, layout: InputLayout): OnnxSignature {
+  const inputs = session.inputMetadata;
+  if (inputs.length !== 1) {
+    throw new ModelError(
+      `The model has ${inputs.length} inputs (${inputs.map((i) => i.name).join(', ')}); Tenfold feeds exactly one image tensor.`,
+    );
+  }
+  const input = inputs[0];
+  const output = session.outputMetadata[0];
+  if (!input || !output) throw new ModelError('The model declares no outputs.');
+  if (!input.isTensor || input.type !== 'float32') {
+    const type = input.isTensor ? input.type : 'a non-tensor value';
+    throw new ModelError(`The model's input "${input.name}" is ${type}; Tenfold feeds float32 images.`);
+  }
+  const expected = inputShape(layout, 0);
+  const declared = input.shape;
+  const matches =
+    declared.length === 0 ||
+    (declared.length === expected.length &&
+      declared.every((dim, i) => i === 0 || typeof dim !== 'number' || dim < 0 || dim === expected[i]));
+  if (!matches) {
+    throw new ModelError(
+      `The model's input "${input.name}" has shape ${formatShape(declared)}, which does not fit the declared input layout (${LAYOUT_HINT[layout]}). Declare the layout the model was exported with.`,
+    );
+  }
+  if (output.isTensor) {
+    const last = output.shape.at(-1);
+    if (typeof last === 'number' && last >= 0 && last !== CLASS_COUNT) {
+      throw new ModelError(
+        `The model's output "${output.name}" has shape ${formatShape(output.shape)}: it must end in ${CLASS_COUNT} classes, one score per class.`,
+      );
+    }
+  }
+  const batch = declared[0];
+  return {
+    inputName: input.name,
+    outputName: output.name,
+    batchSize: typeof batch === 'number' && batch > 0 ? batch : null,
+  };
+}

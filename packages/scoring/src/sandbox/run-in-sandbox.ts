@@ -1,0 +1,108 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ModelError } from '../errors.ts';
+import type { SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
+
+export type SandboxLimits = {
+  /** Wall time for loading and running the model on every image. */
+  wallTimeMs: number;
+  /** Resident memory of the scoring process, native allocations (ONNX Runtime) included. */
+  memoryMb: number;
+};
+
+export type SandboxResult = Extract<SandboxMessage, { type: 'result' }>;
+
+const CHILD_ENTRY = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
+const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
+const MEMORY_POLL_MS = 100;
+
+async function residentMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+  const match = /VmRSS:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+/**
+ * Runs one scoring request in a child process so that a hostile or broken model can only
+ * take down that process: the caller's event loop (and BullMQ's lock renewal) keeps running,
+ * and limits are enforced from outside by killing the child.
+ */
+export async function runInSandbox(
+  request: SandboxRequest,
+  limits: SandboxLimits,
+  options: { workDir: string; onProgress?: (imagesDone: number) => void; signal?: AbortSignal },
+): Promise<SandboxResult> {
+  await mkdir(options.workDir, { recursive: true });
+  const jobDir = await mkdtemp(join(options.workDir, 'job-'));
+  try {
+    const child = fork(CHILD_ENTRY, [], {
+      cwd: jobDir,
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${limits.memoryMb}`],
+      // Only what the child needs: onnxruntime-node writes session files under TMPDIR.
+      env: { TMPDIR: jobDir, PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    return await superviseChild(child, request, limits, options);
+  } finally {
+    await rm(jobDir, { recursive: true, force: true });
+  }
+}
+
+function superviseChild(
+  child: ChildProcess,
+  request: SandboxRequest,
+  limits: SandboxLimits,
+  options: { onProgress?: (imagesDone: number) => void; signal?: AbortSignal },
+): Promise<SandboxResult> {
+  return new Promise((resolve, reject) => {
+    let settled: SandboxResult | Error | null = null;
+    let stderr = '';
+    const settle = (outcome: SandboxResult | Error) => {
+      settled ??= outcome;
+      child.kill('SIGKILL');
+    };
+    const timer = setTimeout(
+      () => settle(new ModelError(`Scoring took longer than the ${Math.round(limits.wallTimeMs / 1000)} s limit and was stopped. Make the model smaller or faster.`)),
+      limits.wallTimeMs,
+    );
+    const memoryWatch = setInterval(async () => {
+      if (!child.pid) return;
+      const used = await residentMb(child.pid);
+      if (used > limits.memoryMb) {
+        settle(new ModelError(`The model used more than the ${limits.memoryMb} MB memory limit while scoring and was stopped.`));
+      }
+    }, MEMORY_POLL_MS);
+    const onAbort = () => settle(new Error('Scoring was cancelled.'));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
+    child.on('message', (message: SandboxMessage) => {
+      if (message.type === 'progress') options.onProgress?.(message.imagesDone);
+      else if (message.type === 'result') settle(message);
+      else if (message.type === 'model-error') settle(new ModelError(message.message));
+      else settle(new Error(`Scoring process failed: ${message.message}`));
+    });
+    child.on('error', (error) => settle(error));
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      clearInterval(memoryWatch);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (settled instanceof Error) reject(settled);
+      else if (settled) resolve(settled);
+      else if (signal === 'SIGKILL' || /heap out of memory|Allocation failed/.test(stderr)) {
+        reject(new ModelError(`The model exhausted the ${limits.memoryMb} MB memory limit while scoring.`));
+      } else {
+        // A crash inside the inference engine on this input is the model's doing (e.g. a
+        // malformed graph that passes loading); it would crash again on every retry.
+        reject(new ModelError(`The scoring process crashed while running the model (exit ${code ?? signal}). ${stderr.trim().slice(-300)}`.trim()));
+      }
+    });
+    child.send(request);
+  });
+}
