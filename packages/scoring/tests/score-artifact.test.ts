@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isModelError, scoreArtifact, type ScoringDataset } from '../src/index.ts';
-import { buildCentroidModel, buildLinearOnnxModel, predictLinear } from '../src/testing/index.ts';
-import { readMnistDirectly } from './support/read-mnist-directly.ts';
+import { isModelError, type ScoringDataset, scoreArtifact } from '../src/index.ts';
+
+import { buildCentroidModel, buildLinearOnnxModel, predictLinear, readMnistDirectly } from '../src/testing/index.ts';
 
 const LIMITS = { wallTimeMs: 60_000, memoryMb: 1024 };
 let workDir: string;

@@ -26,7 +26,11 @@ describe('computeMetrics', () => {
 describe('wilsonInterval', () => {
   it('returns the two roots of the score-test equation (p_hat - p)^2 = z^2 p (1 - p) / n', () => {
     const z = 1.959963984540054;
-    for (const [successes, trials] of [[9800, 10000], [7, 10], [9999, 10000]] as const) {
+    for (const [successes, trials] of [
+      [9800, 10000],
+      [7, 10],
+      [9999, 10000],
+    ] as const) {
       const pHat = successes / trials;
       const [low, high] = wilsonInterval(successes, trials);
       for (const bound of [low, high]) {

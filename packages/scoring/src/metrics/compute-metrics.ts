@@ -25,7 +25,8 @@ export function computeMetrics(predictions: Uint8Array, labels: Uint8Array): Met
   for (let i = 0; i < labels.length; i++) {
     const truth = labels[i] as number;
     const predicted = predictions[i] as number;
-    if (truth >= CLASS_COUNT || predicted >= CLASS_COUNT) throw new Error(`computeMetrics: class out of range at image ${i}`);
+    if (truth >= CLASS_COUNT || predicted >= CLASS_COUNT)
+      throw new Error(`computeMetrics: class out of range at image ${i}`);
     confusion[truth * CLASS_COUNT + predicted] = (confusion[truth * CLASS_COUNT + predicted] as number) + 1;
   }
   const cell = (row: number, column: number) => confusion[row * CLASS_COUNT + column] as number;

@@ -1,8 +1,8 @@
 import * as ort from 'onnxruntime-node';
 import { CLASS_COUNT, type InputContract, inputShape, PIXELS_PER_IMAGE } from '../contract.ts';
 import { ModelError } from '../errors.ts';
-import { argmaxRows } from '../metrics/argmax-rows.ts';
 import { type Scaling, scalePixels } from '../input/scale-pixels.ts';
+import { argmaxRows } from '../metrics/argmax-rows.ts';
 import { checkOnnxSignature } from './check-onnx-signature.ts';
 
 /** ONNX Runtime was fastest here at about this batch size on course-size networks. */
@@ -58,7 +58,11 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
       const rows = signature.batchSize ?? n;
       buffer.fill(0);
       const data = scalePixels(options.images, first, n, options.scaling, buffer);
-      const input = new ort.Tensor('float32', data.subarray(0, rows * PIXELS_PER_IMAGE), inputShape(options.contract.layout, rows));
+      const input = new ort.Tensor(
+        'float32',
+        data.subarray(0, rows * PIXELS_PER_IMAGE),
+        inputShape(options.contract.layout, rows),
+      );
       const outputs = await runSession(session, signature.inputName, input);
       const scores = outputs[signature.outputName];
       if (!scores) throw new ModelError(`The model produced no output "${signature.outputName}".`);
@@ -89,7 +93,9 @@ async function runSession(session: ort.InferenceSession, inputName: string, inpu
 
 function checkScores(scores: ort.Tensor, rows: number): void {
   if (scores.type !== 'float32') {
-    throw new ModelError(`The model's output is ${scores.type}; Tenfold expects float32 scores (logits or probabilities).`);
+    throw new ModelError(
+      `The model's output is ${scores.type}; Tenfold expects float32 scores (logits or probabilities).`,
+    );
   }
   const dims = scores.dims;
   if (dims.length !== 2 || dims[0] !== rows || dims[1] !== CLASS_COUNT) {
@@ -100,7 +106,9 @@ function checkScores(scores: ort.Tensor, rows: number): void {
   const data = scores.data as Float32Array;
   for (let i = 0; i < rows * CLASS_COUNT; i++) {
     if (!Number.isFinite(data[i])) {
-      throw new ModelError(`The model returned ${data[i]} for image ${Math.floor(i / CLASS_COUNT)} of a batch: scores must be finite numbers.`);
+      throw new ModelError(
+        `The model returned ${data[i]} for image ${Math.floor(i / CLASS_COUNT)} of a batch: scores must be finite numbers.`,
+      );
     }
   }
 }

@@ -66,14 +66,23 @@ function superviseChild(
       child.kill('SIGKILL');
     };
     const timer = setTimeout(
-      () => settle(new ModelError(`Scoring took longer than the ${Math.round(limits.wallTimeMs / 1000)} s limit and was stopped. Make the model smaller or faster.`)),
+      () =>
+        settle(
+          new ModelError(
+            `Scoring took longer than the ${Math.round(limits.wallTimeMs / 1000)} s limit and was stopped. Make the model smaller or faster.`,
+          ),
+        ),
       limits.wallTimeMs,
     );
     const memoryWatch = setInterval(async () => {
       if (!child.pid) return;
       const used = await residentMb(child.pid);
       if (used > limits.memoryMb) {
-        settle(new ModelError(`The model used more than the ${limits.memoryMb} MB memory limit while scoring and was stopped.`));
+        settle(
+          new ModelError(
+            `The model used more than the ${limits.memoryMb} MB memory limit while scoring and was stopped.`,
+          ),
+        );
       }
     }, MEMORY_POLL_MS);
     const onAbort = () => settle(new Error('Scoring was cancelled.'));
@@ -100,7 +109,11 @@ function superviseChild(
       } else {
         // A crash inside the inference engine on this input is the model's doing (e.g. a
         // malformed graph that passes loading); it would crash again on every retry.
-        reject(new ModelError(`The scoring process crashed while running the model (exit ${code ?? signal}). ${stderr.trim().slice(-300)}`.trim()));
+        reject(
+          new ModelError(
+            `The scoring process crashed while running the model (exit ${code ?? signal}). ${stderr.trim().slice(-300)}`.trim(),
+          ),
+        );
       }
     });
     child.send(request);

@@ -6,13 +6,17 @@ const CLASSES = 10;
  * so W[:, c] = m_c and b_c = -|m_c|^2 / 2, with m_c the mean training image of class c (pixels / 255).
  * About 80% accurate on MNIST: a real classifier, yet one a test can recompute by hand.
  */
-export function buildCentroidModel(images: Uint8Array, labels: Uint8Array): { weights: Float32Array; bias: Float32Array } {
+export function buildCentroidModel(
+  images: Uint8Array,
+  labels: Uint8Array,
+): { weights: Float32Array; bias: Float32Array } {
   const sums = new Float64Array(PIXELS * CLASSES);
   const counts = new Float64Array(CLASSES);
   for (let i = 0; i < labels.length; i++) {
     const c = labels[i] as number;
     counts[c] = (counts[c] as number) + 1;
-    for (let p = 0; p < PIXELS; p++) sums[p * CLASSES + c] = (sums[p * CLASSES + c] as number) + (images[i * PIXELS + p] as number) / 255;
+    for (let p = 0; p < PIXELS; p++)
+      sums[p * CLASSES + c] = (sums[p * CLASSES + c] as number) + (images[i * PIXELS + p] as number) / 255;
   }
   const weights = new Float32Array(PIXELS * CLASSES);
   const bias = new Float32Array(CLASSES);
@@ -46,7 +50,8 @@ export function predictLinear(
     for (let p = 0; p < PIXELS; p++) {
       const x = Math.fround((images[i * PIXELS + p] as number) / 255);
       if (x === 0) continue;
-      for (let c = 0; c < CLASSES; c++) scores[c] = (scores[c] as number) + x * (model.weights[p * CLASSES + c] as number);
+      for (let c = 0; c < CLASSES; c++)
+        scores[c] = (scores[c] as number) + x * (model.weights[p * CLASSES + c] as number);
     }
     let best = 0;
     for (let c = 1; c < CLASSES; c++) if ((scores[c] as number) > (scores[best] as number)) best = c;

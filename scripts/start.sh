@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `npm start`: everything needed to run Tenfold on this machine, then web + worker in the
+# foreground until Ctrl-C. Honours PORT (default 3000), DATABASE_URL and REDIS_URL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/prepare.sh
+
+export PORT=${PORT:-3000}
+export DATABASE_URL=${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/tenfold}
+export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+export QUEUE_PREFIX=${QUEUE_PREFIX:-tenfold}
+
+prepare
+say "seeding"
+npm run --silent seed -w @tenfold/db || die "seeding failed: see above."
+say "building the web app"
+npx turbo run build --filter=@tenfold/web --output-logs=errors-only || die "the build failed: see above."
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  say "stopping"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait
+}
+trap stop_all INT TERM EXIT
+
+npm run --silent start -w @tenfold/worker &
+pids+=($!)
+npm run --silent start -w @tenfold/web -- -p "$PORT" &
+pids+=($!)
+
+node_modules/.bin/tsx scripts/lib/wait-for-http.ts "http://127.0.0.1:$PORT/" 120 || die "the web app did not come up on port $PORT."
+say "Tenfold is running at http://localhost:$PORT  (Ctrl-C stops web and worker)"
+wait -n "${pids[@]}"

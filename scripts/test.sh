@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `npm test`: the same preparation as `npm start`, then every test of every workspace (unit,
+# integration against the real PostgreSQL and Redis, and headless Chromium) in one Vitest run.
+# The last line is `N passed, M failed` over all suites.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/prepare.sh
+
+export DATABASE_URL=${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/tenfold_test}
+export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379}
+
+prepare
+say "checking that prisma/schema.prisma and prisma/migrations agree"
+npm run --silent db:migrate -- check || die "the schema drifted from the migrations: run 'npm run db:migrate -- dev --name <change>'."
+say "type-checking and linting"
+npx turbo run typecheck --output-logs=errors-only || die "type errors: see above."
+npx biome check . || die "lint or format problems: run 'npm run format' and see above."
+say "building the web app for the browser tests"
+npx turbo run build --filter=@tenfold/web --output-logs=errors-only || die "the build failed: see above."
+
+mkdir -p .tenfold
+results=.tenfold/test-results.json
+rm -f "$results"
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results" || status=$?
+node_modules/.bin/tsx scripts/lib/print-test-totals.ts "$results"
+exit "$status"
