@@ -5,7 +5,7 @@ import { decompressIfGzipped, IMAGES_MAGIC, LABELS_MAGIC, parseIdxImages, parseI
 function idx(magic: number, dims: number[], body: number[]): Uint8Array {
   const head = new DataView(new ArrayBuffer(4 + 4 * dims.length));
   head.setUint32(0, magic, false);
-  dims.forEach((dim, i) => head.setUint32(4 + 4 * i, dim, false));
+  for (const [i, dim] of dims.entries()) head.setUint32(4 + 4 * i, dim, false);
   return Uint8Array.from([...new Uint8Array(head.buffer), ...body]);
 }
 
