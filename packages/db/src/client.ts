@@ -5,8 +5,9 @@ export type Db = PrismaClient;
 
 // One client per database URL and process. Kept on globalThis so Next.js dev reloads and
 // test files that import this module twice do not open a new pool each time.
-const clients: Map<string, PrismaClient> = ((globalThis as { __tenfoldDb?: Map<string, PrismaClient> })
-  .__tenfoldDb ??= new Map());
+const globals = globalThis as { __tenfoldDb?: Map<string, PrismaClient> };
+globals.__tenfoldDb ??= new Map();
+const clients = globals.__tenfoldDb;
 
 export function getDb(databaseUrl: string): Db {
   let client = clients.get(databaseUrl);
