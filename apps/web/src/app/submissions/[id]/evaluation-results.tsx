@@ -1,0 +1,174 @@
+import { Bar } from '@/components/bar';
+import { formatCount, formatPercent } from '@/lib/format';
+import type { SubmissionEvaluation } from '@/server/queries/get-submission';
+
+const CLASS_COUNT = 10;
+
+/** Shade bucket 0..9 for a share of a row; square root so that small error rates still show. */
+function heat(share: number): number {
+  if (share <= 0) return 0;
+  return Math.max(1, Math.min(9, Math.ceil(Math.sqrt(share) * 9)));
+}
+
+function formatDuration(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms / 1000)} s`;
+}
+
+type Props = { evaluation: SubmissionEvaluation; classNames: readonly string[] };
+
+export function EvaluationResults({ evaluation, classNames }: Props) {
+  // MNIST's classes are named by their index; print such names once.
+  const hasWordNames = classNames.some((name, index) => name !== String(index));
+  const matrix = evaluation.confusionMatrix.length === CLASS_COUNT * CLASS_COUNT ? evaluation.confusionMatrix : null;
+  const rowTotal = (row: number) =>
+    matrix ? matrix.slice(row * CLASS_COUNT, (row + 1) * CLASS_COUNT).reduce((sum, n) => sum + n, 0) : 0;
+
+  return (
+    <>
+      <section className="card" aria-labelledby="results-heading">
+        <h2 id="results-heading">Results</h2>
+        <dl className="metrics">
+          <div className="metric metric--primary">
+            <dt>Accuracy</dt>
+            <dd data-testid="accuracy">{formatPercent(evaluation.accuracy)}</dd>
+          </div>
+          <div className="metric">
+            <dt>95% interval</dt>
+            <dd data-testid="accuracy-ci">
+              {formatPercent(evaluation.accuracyCiLow)} – {formatPercent(evaluation.accuracyCiHigh)}
+            </dd>
+          </div>
+          <div className="metric">
+            <dt>Correct</dt>
+            <dd>
+              {formatCount(evaluation.correct)} / {formatCount(evaluation.total)}
+            </dd>
+          </div>
+          <div className="metric">
+            <dt>Throughput</dt>
+            <dd data-testid="images-per-second">{formatCount(evaluation.imagesPerSecond)} images/s</dd>
+          </div>
+        </dl>
+        <dl className="details">
+          <div>
+            <dt>Backend</dt>
+            <dd data-testid="backend">
+              {evaluation.backend} {evaluation.backendVersion}
+            </dd>
+          </div>
+          <div>
+            <dt>Scorer version</dt>
+            <dd data-testid="scorer-version">{evaluation.scorerVersion}</dd>
+          </div>
+          {evaluation.parameterCount !== null ? (
+            <div>
+              <dt>Parameters</dt>
+              <dd>{formatCount(evaluation.parameterCount)}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>Scoring time</dt>
+            <dd>
+              {formatDuration(evaluation.durationMs)} (mean latency {evaluation.meanLatencyMs.toFixed(3)} ms / image)
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="classes-heading">
+        <h2 id="classes-heading">Accuracy per class</h2>
+        <p className="muted small">
+          The share of each class&apos;s test images the model classified correctly (recall).
+        </p>
+        <div className="table-wrap">
+          <table className="table per-class" data-testid="per-class">
+            <thead>
+              <tr>
+                {hasWordNames ? (
+                  <th scope="col" className="rank">
+                    #
+                  </th>
+                ) : null}
+                <th scope="col">Class</th>
+                <th scope="col" className="num">
+                  Accuracy
+                </th>
+                <th scope="col" className="bar-col" aria-label="Accuracy bar" />
+                {matrix ? (
+                  <th scope="col" className="num hide-narrow">
+                    Correct
+                  </th>
+                ) : null}
+              </tr>
+            </thead>
+            <tbody>
+              {evaluation.perClassRecall.map((recall, index) => (
+                <tr key={classNames[index] ?? index} data-testid="per-class-row">
+                  {hasWordNames ? <td className="rank">{index}</td> : null}
+                  <td>{classNames[index] ?? `Class ${index}`}</td>
+                  <td className="num">{formatPercent(recall)}</td>
+                  <td className="bar-col">
+                    <Bar value={recall} />
+                  </td>
+                  {matrix ? (
+                    <td className="num hide-narrow muted">
+                      {formatCount(matrix[index * CLASS_COUNT + index] ?? 0)} / {formatCount(rowTotal(index))}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {matrix ? (
+        <section className="card" aria-labelledby="confusion-heading">
+          <h2 id="confusion-heading">Confusion matrix</h2>
+          <p className="muted small">Rows are the true class, columns the predicted one.</p>
+          <div className="table-wrap">
+            <table className="confusion" data-testid="confusion-matrix">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">True class</span>
+                  </th>
+                  {classNames.map((name, column) => (
+                    <th key={name} scope="col" title={name}>
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {classNames.map((name, row) => {
+                  const total = rowTotal(row);
+                  return (
+                    <tr key={name}>
+                      <th scope="row" title={name}>
+                        {row} {hasWordNames ? <span className="confusion__name">{name}</span> : null}
+                      </th>
+                      {classNames.map((columnName, column) => {
+                        const count = matrix[row * CLASS_COUNT + column] ?? 0;
+                        const tone = row === column ? 'hit' : 'miss';
+                        return (
+                          <td
+                            key={columnName}
+                            className={`confusion__cell confusion__cell--${tone} heat-${heat(total ? count / total : 0)}`}
+                            title={`${name} predicted as ${columnName}: ${count}`}
+                          >
+                            {count}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+import { getDatasetInfo } from '@tenfold/datasets/catalog';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { StatusBadge } from '@/components/status-badge';
+import { formatBytes, formatCount, formatDateTime } from '@/lib/format';
+import { getRequestDb } from '@/server/db';
+import { getSubmission, type SubmissionDetails } from '@/server/queries/get-submission';
+import { EvaluationResults } from './evaluation-results.tsx';
+import { SubmissionAutoRefresh } from './submission-auto-refresh.tsx';
+
+type Props = { params: Promise<{ id: string }> };
+
+const SUBMISSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Once per request, shared by the metadata and the page. */
+const load = cache(async (id: string): Promise<SubmissionDetails | null> => {
+  if (!SUBMISSION_ID.test(id)) return null;
+  return getSubmission(await getRequestDb(), id);
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const submission = await load((await params).id);
+  return submission ? { title: `${submission.modelName} on ${getDatasetInfo(submission.datasetId).name}` } : {};
+}
+
+const LAYOUT_LABELS = { NCHW: 'NCHW [N, 1, 28, 28]', NHWC: 'NHWC [N, 28, 28, 1]', FLAT: 'Flat [N, 784]' } as const;
+const OUTPUT_LABELS = { LOGITS: 'Logits', PROBABILITIES: 'Probabilities' } as const;
+
+function describeScale({ scale, mean, std }: SubmissionDetails['contract']): string {
+  if (scale === 'UNIT') return 'pixel / 255';
+  if (scale === 'BYTE') return 'pixel (0..255)';
+  return `(pixel / 255 − ${mean ?? '?'}) / ${std ?? '?'}`;
+}
+
+function StatusDetail({ submission }: { submission: SubmissionDetails }) {
+  const testImages = getDatasetInfo(submission.datasetId).splits.test.count;
+  switch (submission.status) {
+    case 'QUEUED':
+      return (
+        <p>
+          Waiting for a scoring worker
+          {submission.queuedAhead ? (
+            <>
+              {' '}
+              ({formatCount(submission.queuedAhead)} {submission.queuedAhead === 1 ? 'submission' : 'submissions'}{' '}
+              ahead)
+            </>
+          ) : null}
+          .
+        </p>
+      );
+    case 'RUNNING': {
+      const done = Math.min(submission.progressImages, testImages);
+      return (
+        <div className="progress-block">
+          <progress max={testImages} value={done} data-testid="submission-progress" aria-label="Images scored" />
+          <p className="muted small">
+            {formatCount(done)} of {formatCount(testImages)} test images scored
+          </p>
+        </div>
+      );
+    }
+    case 'SCORED':
+      return (
+        <p>
+          Scored on all {formatCount(testImages)} test images
+          {submission.finishedAt ? ` on ${formatDateTime(submission.finishedAt)}` : ''}.
+        </p>
+      );
+    case 'FAILED':
+      return (
+        <div className="alert alert--error" data-testid="submission-failure">
+          {submission.failureKind === 'PLATFORM' ? (
+            <p>
+              <strong>Scoring stopped because of a problem on Tenfold&apos;s side, not your model.</strong> It does not
+              count against you.
+            </p>
+          ) : (
+            <p>
+              <strong>Your model could not be scored.</strong> Check the file and its input contract, then submit again.
+            </p>
+          )}
+          {submission.statusReason ? <p data-testid="submission-reason">{submission.statusReason}</p> : null}
+        </div>
+      );
+    case 'CANCELLED':
+      return (
+        <p>
+          This submission was cancelled before it was scored.
+          {submission.statusReason ? <span data-testid="submission-reason"> {submission.statusReason}</span> : null}
+        </p>
+      );
+  }
+}
+
+export default async function SubmissionPage({ params }: Props) {
+  const submission = await load((await params).id);
+  if (!submission) notFound();
+  const dataset = getDatasetInfo(submission.datasetId);
+
+  return (
+    <>
+      <section className="submission-header">
+        <p className="eyebrow">Submission</p>
+        <h1 data-testid="submission-model">{submission.modelName}</h1>
+        <p className="muted">
+          on <Link href={`/datasets/${dataset.id}`}>{dataset.name}</Link> · by {submission.submitterName} ·{' '}
+          {formatDateTime(submission.createdAt)}
+        </p>
+      </section>
+
+      <section className="card status-card" aria-labelledby="status-heading">
+        <div className="status-card__head">
+          <h2 id="status-heading">Status</h2>
+          <StatusBadge status={submission.status} testId="submission-status" />
+        </div>
+        <StatusDetail submission={submission} />
+        <SubmissionAutoRefresh
+          id={submission.id}
+          status={submission.status}
+          progressImages={submission.progressImages}
+        />
+        <noscript>
+          <p className="muted small">Reload this page to see progress.</p>
+        </noscript>
+      </section>
+
+      {submission.evaluation ? (
+        <EvaluationResults evaluation={submission.evaluation} classNames={dataset.classNames} />
+      ) : null}
+
+      <section className="card" aria-labelledby="upload-heading">
+        <h2 id="upload-heading">Upload</h2>
+        <dl className="details">
+          <div>
+            <dt>File</dt>
+            <dd>
+              {submission.originalFilename} ({formatBytes(submission.sizeBytes)})
+            </dd>
+          </div>
+          <div>
+            <dt>SHA-256</dt>
+            <dd className="mono" title={submission.artifactSha256}>
+              {submission.artifactSha256.slice(0, 16)}…
+            </dd>
+          </div>
+          <div>
+            <dt>Input layout</dt>
+            <dd>{LAYOUT_LABELS[submission.contract.layout]}</dd>
+          </div>
+          <div>
+            <dt>Pixel scaling</dt>
+            <dd>{describeScale(submission.contract)}</dd>
+          </div>
+          <div>
+            <dt>Output</dt>
+            <dd>{OUTPUT_LABELS[submission.contract.output]}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <p>
+        <Link href={`/datasets/${dataset.id}`}>← {dataset.name} leaderboard</Link>
+      </p>
+    </>
+  );
+}

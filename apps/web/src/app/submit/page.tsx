@@ -1,0 +1,67 @@
+import { DATASET_IDS, getDatasetInfo } from '@tenfold/datasets/catalog';
+import type { Metadata } from 'next';
+import { connection } from 'next/server';
+import { getEnv } from '@/env';
+import { formatBytes } from '@/lib/format';
+import { describeSubmissionErrors } from '@/server/submissions/submission-errors';
+import { readSubmitFormQuery } from '@/server/submissions/submit-form-query';
+import { SubmitForm } from './submit-form.tsx';
+
+export const metadata: Metadata = { title: 'Submit a model' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SubmitPage({ searchParams }: Props) {
+  await connection();
+  const maxUploadBytes = getEnv().MAX_UPLOAD_BYTES;
+  const { values, errors } = readSubmitFormQuery(await searchParams);
+  const datasets = DATASET_IDS.map((id) => ({ id, name: getDatasetInfo(id).name }));
+
+  return (
+    <div className="submit-layout">
+      <section>
+        <p className="eyebrow">Submit</p>
+        <h1>Submit a model</h1>
+        <p className="lead">
+          Upload an ONNX classifier. It is queued, scored on the dataset&apos;s 10,000 test images and, once scored,
+          ranked on the leaderboard.
+        </p>
+        <SubmitForm
+          datasets={datasets}
+          values={values}
+          errors={describeSubmissionErrors(errors, { maxUploadBytes })}
+          maxUploadBytes={maxUploadBytes}
+          maxUploadLabel={formatBytes(maxUploadBytes)}
+        />
+      </section>
+
+      <aside className="card explainer" aria-labelledby="expects-heading">
+        <h2 id="expects-heading">What the scorer expects</h2>
+        <ul>
+          <li>
+            <strong>One ONNX file</strong> (up to {formatBytes(maxUploadBytes)}) with a single float32 input and a
+            single output. A dynamic batch dimension lets the scorer run large batches.
+          </li>
+          <li>
+            <strong>Input</strong>: 28×28 grayscale images exactly as in the dataset files: light strokes on a black
+            background (0 = background), not inverted. Tell us the layout your model was exported with:
+            <code>[N,1,28,28]</code> (NCHW, PyTorch), <code>[N,28,28,1]</code> (NHWC, Keras) or <code>[N,784]</code>.
+          </li>
+          <li>
+            <strong>Scaling</strong>: <em>unit</em> is pixel / 255 (torchvision&apos;s <code>ToTensor()</code>),{' '}
+            <em>byte</em> feeds 0..255 as is, <em>standard</em> is (pixel / 255 − mean) / std, for example 0.1307 /
+            0.3081 on MNIST.
+          </li>
+          <li>
+            <strong>Output</strong>: 10 scores per image, logits or probabilities, in class order. The predicted class
+            is the highest score.
+          </li>
+          <li>
+            Results: accuracy with its 95% confidence interval, recall for each of the 10 classes, the confusion matrix
+            and throughput.
+          </li>
+        </ul>
+      </aside>
+    </div>
+  );
+}

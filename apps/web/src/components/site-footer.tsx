@@ -1,0 +1,19 @@
+import Link from 'next/link';
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <div className="site-footer__inner">
+        <p>
+          <strong>Tenfold</strong> scores every model on the same 10,000 held-out test images, with the same code, and
+          publishes the numbers.
+        </p>
+        <nav aria-label="Footer" className="site-footer__links">
+          <Link href="/datasets/mnist">MNIST leaderboard</Link>
+          <Link href="/datasets/fashion-mnist">Fashion-MNIST leaderboard</Link>
+          <Link href="/submit">Submit a model</Link>
+        </nav>
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,145 @@
+import 'server-only';
+import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
+import type { Db, FailureKind, InputLayout, InputScale, OutputKind, SubmissionStatus } from '@tenfold/db';
+
+export type SubmissionEvaluation = {
+  accuracy: number;
+  accuracyCiLow: number;
+  accuracyCiHigh: number;
+  correct: number;
+  total: number;
+  /** Recall of each class, in class order: the share of its test images classified right. */
+  perClassRecall: number[];
+  /** 10x10, row = true class, column = predicted class, row-major. */
+  confusionMatrix: number[];
+  imagesPerSecond: number;
+  meanLatencyMs: number;
+  durationMs: number;
+  backend: string;
+  backendVersion: string;
+  scorerVersion: string;
+  parameterCount: number | null;
+  scoredAt: Date;
+};
+
+export type SubmissionDetails = {
+  id: string;
+  status: SubmissionStatus;
+  statusReason: string | null;
+  failureKind: FailureKind | null;
+  progressImages: number;
+  /** QUEUED only: how many queued submissions are ahead of this one. */
+  queuedAhead: number | null;
+  datasetId: DatasetId;
+  modelName: string;
+  submitterName: string;
+  originalFilename: string;
+  sizeBytes: number;
+  artifactSha256: string;
+  contract: { layout: InputLayout; scale: InputScale; mean: number | null; std: number | null; output: OutputKind };
+  createdAt: Date;
+  startedAt: Date | null;
+  finishedAt: Date | null;
+  evaluation: SubmissionEvaluation | null;
+};
+
+/** A submission as its page shows it, or null when it does not exist or was hidden by moderators. */
+export async function getSubmission(db: Db, id: string): Promise<SubmissionDetails | null> {
+  const row = await db.submission.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      status: true,
+      statusReason: true,
+      failureKind: true,
+      progressImages: true,
+      dataset: true,
+      originalFilename: true,
+      artifactSha256: true,
+      inputLayout: true,
+      inputScale: true,
+      inputMean: true,
+      inputStd: true,
+      outputKind: true,
+      hiddenAt: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      artifact: { select: { sizeBytes: true } },
+      model: { select: { name: true, hiddenAt: true } },
+      submitter: { select: { name: true } },
+      evaluations: {
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+        select: {
+          accuracy: true,
+          accuracyCiLow: true,
+          accuracyCiHigh: true,
+          correct: true,
+          total: true,
+          perClassRecall: true,
+          confusionMatrix: true,
+          imagesPerSecond: true,
+          meanLatencyMs: true,
+          durationMs: true,
+          backend: true,
+          backendVersion: true,
+          scorerVersion: true,
+          parameterCount: true,
+          createdAt: true,
+        },
+      },
+    },
+  });
+  if (!row || row.hiddenAt || row.model.hiddenAt) return null;
+
+  const queuedAhead =
+    row.status === 'QUEUED'
+      ? await db.submission.count({ where: { status: 'QUEUED', createdAt: { lt: row.createdAt } } })
+      : null;
+  const evaluation = row.status === 'SCORED' ? row.evaluations[0] : undefined;
+
+  return {
+    id: row.id,
+    status: row.status,
+    statusReason: row.statusReason,
+    failureKind: row.failureKind,
+    progressImages: row.progressImages,
+    queuedAhead,
+    datasetId: datasetIdFromEnum(row.dataset),
+    modelName: row.model.name,
+    submitterName: row.submitter.name,
+    originalFilename: row.originalFilename,
+    sizeBytes: row.artifact.sizeBytes,
+    artifactSha256: row.artifactSha256,
+    contract: {
+      layout: row.inputLayout,
+      scale: row.inputScale,
+      mean: row.inputMean,
+      std: row.inputStd,
+      output: row.outputKind,
+    },
+    createdAt: row.createdAt,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    evaluation: evaluation
+      ? {
+          accuracy: evaluation.accuracy,
+          accuracyCiLow: evaluation.accuracyCiLow,
+          accuracyCiHigh: evaluation.accuracyCiHigh,
+          correct: evaluation.correct,
+          total: evaluation.total,
+          perClassRecall: evaluation.perClassRecall,
+          confusionMatrix: evaluation.confusionMatrix,
+          imagesPerSecond: evaluation.imagesPerSecond,
+          meanLatencyMs: evaluation.meanLatencyMs,
+          durationMs: evaluation.durationMs,
+          backend: evaluation.backend,
+          backendVersion: evaluation.backendVersion,
+          scorerVersion: evaluation.scorerVersion,
+          parameterCount: evaluation.parameterCount,
+          scoredAt: evaluation.createdAt,
+        }
+      : null,
+  };
+}

@@ -1,0 +1,78 @@
+import { formatBytes } from '@/lib/format';
+
+/** The form's fields, as named in the multipart body and in field-level errors. */
+export const SUBMISSION_FIELDS = [
+  'dataset',
+  'modelName',
+  'file',
+  'layout',
+  'scale',
+  'mean',
+  'std',
+  'output',
+  'form',
+] as const;
+export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
+
+type MessageContext = { maxUploadBytes: number };
+
+/**
+ * Every way a submission can be refused, with the sentence that tells the user what to fix.
+ * Errors travel as codes (a form post redirects back to /submit with them in the query), so
+ * only these sentences are ever shown, never text taken from a URL.
+ */
+export const SUBMISSION_ERRORS = {
+  dataset_unknown: { field: 'dataset', message: () => 'Choose a dataset: MNIST or Fashion-MNIST.' },
+  model_name_missing: { field: 'modelName', message: () => 'Give your model a name.' },
+  model_name_too_long: { field: 'modelName', message: () => 'Use a model name of at most 80 characters.' },
+  model_name_charset: {
+    field: 'modelName',
+    message: () => 'Use only letters, digits, spaces and . _ + - in the model name, starting with a letter or digit.',
+  },
+  file_missing: { field: 'file', message: () => 'Choose the .onnx file to upload.' },
+  file_empty: { field: 'file', message: () => 'The file is empty (0 bytes): choose the exported .onnx file.' },
+  file_too_large: {
+    field: 'file',
+    message: (context: MessageContext) => `The file is larger than the ${formatBytes(context.maxUploadBytes)} limit.`,
+  },
+  file_not_onnx: {
+    field: 'file',
+    message: () =>
+      'This file does not look like an ONNX model (a protobuf ModelProto). Export it with torch.onnx.export, tf2onnx or skl2onnx.',
+  },
+  layout_unknown: { field: 'layout', message: () => 'Choose the input layout: NCHW, NHWC or flat.' },
+  scale_unknown: { field: 'scale', message: () => 'Choose how pixels are scaled: unit, byte or standard.' },
+  output_unknown: { field: 'output', message: () => 'Choose what the model outputs: logits or probabilities.' },
+  mean_required: { field: 'mean', message: () => 'Standard scaling needs the mean (MNIST: 0.1307).' },
+  mean_invalid: { field: 'mean', message: () => 'The mean must be a number, such as 0.1307.' },
+  std_required: { field: 'std', message: () => 'Standard scaling needs the standard deviation (MNIST: 0.3081).' },
+  std_invalid: { field: 'std', message: () => 'The standard deviation must be a number above 0, such as 0.3081.' },
+  form_malformed: {
+    field: 'form',
+    message: () => 'The upload could not be read. Send the form as multipart/form-data.',
+  },
+  server_unavailable: {
+    field: 'form',
+    message: () => 'Tenfold could not store the upload just now. Nothing was saved; please try again in a minute.',
+  },
+} as const satisfies Record<string, { field: SubmissionField; message: (context: MessageContext) => string }>;
+
+export type SubmissionErrorCode = keyof typeof SUBMISSION_ERRORS;
+
+export function isSubmissionErrorCode(value: string): value is SubmissionErrorCode {
+  return Object.hasOwn(SUBMISSION_ERRORS, value);
+}
+
+/** At most one error per field: the first one found. */
+export type SubmissionErrors = Partial<Record<SubmissionField, SubmissionErrorCode>>;
+
+export function describeSubmissionErrors(
+  errors: SubmissionErrors,
+  context: MessageContext,
+): Partial<Record<SubmissionField, string>> {
+  const messages: Partial<Record<SubmissionField, string>> = {};
+  for (const [field, code] of Object.entries(errors) as Array<[SubmissionField, SubmissionErrorCode]>) {
+    messages[field] = SUBMISSION_ERRORS[code].message(context);
+  }
+  return messages;
+}

@@ -1,0 +1,60 @@
+import { DATASET_IDS } from '@tenfold/datasets/catalog';
+import { z } from 'zod';
+import type { SubmissionErrorCode } from './submission-errors.ts';
+
+export const MODEL_NAME_MAX_LENGTH = 80;
+/** Letters, digits, spaces and . _ + -, starting with a letter or digit: safe in URLs, logs and file names. */
+export const MODEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/;
+
+/** Form selects post lower-case values; the database stores the Prisma enums. */
+export const LAYOUTS = { nchw: 'NCHW', nhwc: 'NHWC', flat: 'FLAT' } as const;
+export const SCALES = { unit: 'UNIT', byte: 'BYTE', standard: 'STANDARD' } as const;
+export const OUTPUTS = { logits: 'LOGITS', probabilities: 'PROBABILITIES' } as const;
+
+const keysOf = <T extends object>(record: T) => Object.keys(record) as [keyof T & string, ...Array<keyof T & string>];
+const code = (value: SubmissionErrorCode) => ({ error: value });
+
+/** An empty optional form field means "not given". */
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+const optionalNumber = (invalid: SubmissionErrorCode) =>
+  z.preprocess((value) => {
+    const given = blankToUndefined(value);
+    return typeof given === 'string' ? Number(given.trim()) : given;
+  }, z.number(code(invalid)).optional());
+
+/**
+ * The submission form's text fields. Errors carry codes (see submission-errors.ts), so each
+ * refusal maps to one sentence telling the user what to fix.
+ */
+export const submissionFieldsSchema = z
+  .object({
+    dataset: z.enum(DATASET_IDS, code('dataset_unknown')),
+    modelName: z
+      .string(code('model_name_missing'))
+      .trim()
+      .min(1, code('model_name_missing'))
+      .max(MODEL_NAME_MAX_LENGTH, code('model_name_too_long'))
+      .regex(MODEL_NAME_PATTERN, code('model_name_charset')),
+    layout: z.preprocess(blankToUndefined, z.enum(keysOf(LAYOUTS), code('layout_unknown')).default('nchw')),
+    scale: z.preprocess(blankToUndefined, z.enum(keysOf(SCALES), code('scale_unknown')).default('unit')),
+    mean: optionalNumber('mean_invalid'),
+    std: optionalNumber('std_invalid'),
+    output: z.preprocess(blankToUndefined, z.enum(keysOf(OUTPUTS), code('output_unknown')).default('logits')),
+  })
+  .superRefine((fields, context) => {
+    if (fields.scale !== 'standard') return;
+    if (fields.mean === undefined) context.addIssue({ code: 'custom', path: ['mean'], message: 'mean_required' });
+    if (fields.std === undefined) context.addIssue({ code: 'custom', path: ['std'], message: 'std_required' });
+    else if (fields.std <= 0) context.addIssue({ code: 'custom', path: ['std'], message: 'std_invalid' });
+  })
+  // Mean and std only mean something for standard scaling; drop stray values from the form.
+  .transform((fields) => (fields.scale === 'standard' ? fields : { ...fields, mean: undefined, std: undefined }));
+
+export type SubmissionFields = z.infer<typeof submissionFieldsSchema>;
+
+/** The uploaded file as the route handler (or a test, or a CLI) hands it over. */
+export type UploadedFile = { name: string; bytes: Uint8Array<ArrayBuffer> };
+
+/** What create-submission accepts: raw form values, validated there. */
+export type SubmissionInput = Record<string, unknown> & { file?: UploadedFile | null };
