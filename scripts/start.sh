@@ -25,9 +25,10 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
-npm run --silent start -w @tenfold/worker &
+# The binaries are started directly (not through `npm run`) so SIGTERM reaches them.
+(cd apps/worker && exec ../../node_modules/.bin/tsx src/index.ts) &
 pids+=($!)
-npm run --silent start -w @tenfold/web -- -p "$PORT" &
+(cd apps/web && exec ../../node_modules/.bin/next start -p "$PORT") &
 pids+=($!)
 
 node_modules/.bin/tsx scripts/lib/wait-for-http.ts "http://127.0.0.1:$PORT/" 120 || die "the web app did not come up on port $PORT."
