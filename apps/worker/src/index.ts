@@ -4,7 +4,7 @@ import { getDb } from '@tenfold/db';
 import { createRedisConnection, createScoringQueue } from '@tenfold/queue';
 import { createWorker } from './create-worker.ts';
 import { readEnv } from './env.ts';
-import { createTestSplitLoader } from './load-test-split.ts';
+import { createScoringInputsLoader } from './load-scoring-inputs.ts';
 import { requeueOrphans } from './requeue-orphans.ts';
 
 const env = readEnv();
@@ -19,7 +19,7 @@ const worker = createWorker({
   deps: {
     db,
     workerId: env.WORKER_ID,
-    loadTestSplit: createTestSplitLoader({ dataDir: env.TENFOLD_DATASETS_DIR }),
+    loadScoringInputs: createScoringInputsLoader({ dataDir: env.TENFOLD_DATASETS_DIR }),
     scoring: {
       limits: { wallTimeMs: env.SCORING_TIMEOUT_MS, memoryMb: env.SCORING_MEMORY_MB },
       workDir: env.TENFOLD_WORK_DIR,

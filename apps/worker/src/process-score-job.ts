@@ -1,6 +1,7 @@
 import type { Db } from '@tenfold/db';
 import { isModelError, type SandboxLimits, SCORER_VERSION, type ScoringDataset, scoreArtifact } from '@tenfold/scoring';
 import { contractFromSubmission, formatFromSubmission } from './contract-from-submission.ts';
+import type { ScoringInputs } from './load-scoring-inputs.ts';
 
 /** How often progress is written to PostgreSQL while a model runs. */
 const PROGRESS_INTERVAL_MS = 250;
@@ -8,7 +9,7 @@ const PROGRESS_INTERVAL_MS = 250;
 export type ScoreJobDeps = {
   db: Db;
   workerId: string;
-  loadTestSplit: (dataset: 'MNIST' | 'FASHION_MNIST') => Promise<ScoringDataset>;
+  loadScoringInputs: (dataset: 'MNIST' | 'FASHION_MNIST') => Promise<ScoringInputs>;
   scoring: { limits: SandboxLimits; workDir: string; threads: number };
 };
 
@@ -58,12 +59,12 @@ export async function processScoreJob(deps: ScoreJobDeps, job: ScoreJobAttempt):
   };
 
   try {
-    const dataset = await deps.loadTestSplit(submission.dataset);
+    const inputs = await deps.loadScoringInputs(submission.dataset);
     const result = await scoreArtifact({
+      ...inputs,
       modelBytes: submission.artifact.bytes,
       format: formatFromSubmission(submission),
       contract: contractFromSubmission(submission),
-      dataset,
       limits: deps.scoring.limits,
       workDir: deps.scoring.workDir,
       threads: deps.scoring.threads,
@@ -85,6 +86,8 @@ export async function processScoreJob(deps: ScoreJobDeps, job: ScoreJobAttempt):
       perClassF1: result.perClassF1,
       confusionMatrix: result.confusionMatrix,
       predictions: Buffer.from(result.predictions),
+      shiftedAccuracy: result.shiftedAccuracy,
+      warnings: result.warnings,
       artifactBytes: result.artifactBytes,
       imagesPerSecond: result.imagesPerSecond,
       meanLatencyMs: result.meanLatencyMs,

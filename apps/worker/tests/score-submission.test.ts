@@ -6,11 +6,17 @@ import { type Db, getDb } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
 import { createRedisConnection, createScoringQueue, enqueueScoring } from '@tenfold/queue';
 import { sha256Hex } from '@tenfold/scoring';
-import { buildCentroidModel, buildLinearOnnxModel, predictLinear, readMnistDirectly } from '@tenfold/scoring/testing';
+import {
+  buildCentroidModel,
+  buildLinearOnnxModel,
+  predictLinear,
+  readMnistDirectly,
+  shiftImagesRight,
+} from '@tenfold/scoring/testing';
 import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorker } from '../src/create-worker.ts';
-import { createTestSplitLoader } from '../src/load-test-split.ts';
+import { createScoringInputsLoader } from '../src/load-scoring-inputs.ts';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefix = `tenfold-test-${randomUUID()}`;
@@ -33,7 +39,7 @@ beforeAll(async () => {
     deps: {
       db,
       workerId: 'test-worker',
-      loadTestSplit: createTestSplitLoader({}),
+      loadScoringInputs: createScoringInputsLoader({}),
       scoring: { limits: { wallTimeMs: 60_000, memoryMb: 1024 }, workDir, threads: 1 },
     },
   });
@@ -110,6 +116,9 @@ describe('the worker', () => {
     }
     expect(evaluation.confusionMatrix.reduce((a, b) => a + b, 0)).toBe(10_000);
     expect(scored.progressImages).toBe(10_000);
+    const shifted = predictLinear(shiftImagesRight(test.images, test.count), test.count, model).predictions;
+    expect(evaluation.shiftedAccuracy).toBe(shifted.filter((p, i) => p === test.labels[i]).length / 10_000);
+    expect(evaluation.warnings).toEqual([]);
   });
 
   it('leaves one evaluation when the same submission is scored twice', async () => {

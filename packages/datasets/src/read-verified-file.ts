@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IdxFileInfo } from './catalog.ts';
 import { findLocalFile, type SourceDir } from './dataset-sources.ts';
-import { DatasetFileError, decompressIfGzipped } from './idx-format.ts';
+import { DatasetFileError, decompressIfGzipped, isGzipped } from './idx-format.ts';
 
 export type ReadOptions = {
   dirs: SourceDir[];
@@ -61,13 +61,14 @@ async function download(file: IdxFileInfo, url: string, options: ReadOptions): P
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new DatasetFileError(
-      `${file.name} is not available locally and downloading ${url} failed (${detail}). Without network access, put the file in the folder named by TENFOLD_DATASETS_DIR.`,
+      `${file.name} is not available locally and downloading ${url} failed (${detail}). Without network access, put the file (raw or .gz) in the explicit dataset directory (dataDir; the apps read it from TENFOLD_DATASETS_DIR).`,
     );
   }
   const bytes = verify(file, raw, url);
   // Write to a temporary name and rename, so a crash never leaves a half-written cache file.
   await mkdir(options.cacheDir, { recursive: true });
-  const target = join(options.cacheDir, `${file.name}.gz`);
+  // A mirror may serve the raw file; naming the cached copy by its content keeps the cache honest.
+  const target = join(options.cacheDir, isGzipped(raw) ? `${file.name}.gz` : file.name);
   const temporary = `${target}.${randomUUID()}.partial`;
   try {
     await writeFile(temporary, raw);

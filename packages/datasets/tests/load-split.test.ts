@@ -30,6 +30,7 @@ describe('loadSplit on the real files', () => {
   it('MNIST test: known class counts and first labels, from the npm package', async () => {
     const split = await loadSplit('mnist', 'test', offline);
     expect(split.count).toBe(10_000);
+    expect([split.rows, split.cols]).toEqual([28, 28]);
     expect(split.images).toHaveLength(10_000 * 784);
     expect(classCounts(split.labels)).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
     expect([...split.labels.subarray(0, 10)]).toEqual([7, 2, 1, 0, 4, 1, 4, 9, 5, 9]);
@@ -50,6 +51,10 @@ describe('loadSplit on the real files', () => {
       expect(split.count).toBe(60_000);
       expect(split.labels).toHaveLength(60_000);
     }
+  });
+
+  it('parses each split once per process', async () => {
+    expect(await loadSplit('mnist', 'test', offline)).toBe(await loadSplit('mnist', 'test', offline));
   });
 
   it('gives the two datasets different fingerprints', async () => {

@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto';
 import { type InputContract, inputContractSchema } from './contract.ts';
 import { resolveScaling } from './input/scale-pixels.ts';
+import { shiftImagesRight } from './input/shift-images.ts';
 import { computeMetrics, type Metrics } from './metrics/compute-metrics.ts';
 import { runInSandbox, type SandboxLimits } from './sandbox/run-in-sandbox.ts';
+import type { SandboxPhase } from './sandbox/sandbox-protocol.ts';
+import { judgeSanity } from './sanity/judge-sanity.ts';
+import { planSanityPhases, type SanityPlan } from './sanity/plan-sanity-phases.ts';
+import type { LabelledSample } from './sanity/sanity-sample.ts';
 import { SCORER_VERSION } from './version.ts';
 
 export type ModelFormatId = 'onnx';
 
 /** A loaded test split: what the scorer runs the model on. */
 export type ScoringDataset = {
+  name: string;
   images: Uint8Array;
   labels: Uint8Array;
   count: number;
@@ -23,16 +29,22 @@ export type ScoreRequest = {
   format: ModelFormatId;
   contract: InputContract;
   dataset: ScoringDataset;
+  /** Training images for the sanity pass: of this dataset and, to spot a mix-up, of the other. */
+  sanity?: { own: LabelledSample; other?: LabelledSample & { datasetName: string } };
   limits: SandboxLimits;
   /** Folder the platform owns; each run gets its own subfolder, removed afterwards. */
   workDir: string;
   threads?: number;
-  onProgress?: (imagesDone: number) => void;
+  onProgress?: (testImagesDone: number) => void;
   signal?: AbortSignal;
 };
 
 export type ScoreResult = Metrics & {
   predictions: Uint8Array;
+  /** Accuracy on the test images moved one pixel right (see input/shift-images.ts). */
+  shiftedAccuracy: number;
+  /** Things the submitter should know that did not stop scoring. */
+  warnings: string[];
   scorerVersion: string;
   backend: string;
   backendVersion: string;
@@ -44,40 +56,69 @@ export type ScoreResult = Metrics & {
   durationMs: number;
 };
 
+const TEST = 'test';
+const SHIFTED = 'shifted';
+
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Scores one model on every image of a split. Throws ModelError for problems of the model. */
+/**
+ * Scores one model: a sanity pass on training images (stopping early, with advice, when the
+ * declared contract is evidently wrong), then every test image and a shifted copy of them.
+ * Throws ModelError for problems of the model.
+ */
 export async function scoreArtifact(request: ScoreRequest): Promise<ScoreResult> {
   const started = performance.now();
   const contract = inputContractSchema.parse(request.contract);
-  const prediction = await runInSandbox(
-    {
-      format: request.format,
-      modelBytes: request.modelBytes,
-      contract,
-      scaling: resolveScaling(contract, request.dataset.normalization),
-      images: request.dataset.images,
-      count: request.dataset.count,
-      threads: request.threads ?? 1,
-    },
+  const { dataset } = request;
+  const scaling = resolveScaling(contract, dataset.normalization);
+  const sanityPlan: SanityPlan | null = request.sanity
+    ? planSanityPhases({
+        scaling,
+        own: { ...request.sanity.own, datasetName: dataset.name, normalization: dataset.normalization },
+        other: request.sanity.other,
+      })
+    : null;
+  const phases: SandboxPhase[] = [
+    ...(sanityPlan?.phases ?? []),
+    { name: TEST, images: dataset.images, count: dataset.count, scaling },
+    { name: SHIFTED, images: shiftImagesRight(dataset.images, dataset.count), count: dataset.count, scaling },
+  ];
+  const warnings: string[] = [];
+  const results = await runInSandbox(
+    { format: request.format, modelBytes: request.modelBytes, contract, threads: request.threads ?? 1, phases },
     request.limits,
-    { workDir: request.workDir, onProgress: request.onProgress, signal: request.signal },
+    {
+      workDir: request.workDir,
+      signal: request.signal,
+      onProgress: (phase, done) => (phase === TEST ? request.onProgress?.(done) : undefined),
+      onPhase: (_result, soFar) => {
+        if (!sanityPlan || soFar.size !== sanityPlan.phases.length) return null;
+        const verdict = judgeSanity(sanityPlan, soFar, dataset.name);
+        if (verdict.warning) warnings.push(verdict.warning);
+        return verdict.error;
+      },
+    },
   );
-  const metrics = computeMetrics(prediction.predictions, request.dataset.labels);
-  const seconds = prediction.inferenceMs / 1000;
+  const test = results.get(TEST);
+  const shifted = results.get(SHIFTED);
+  if (!test || !shifted) throw new Error('The scoring process ended without test results.');
+  const metrics = computeMetrics(test.predictions, dataset.labels);
+  const seconds = test.inferenceMs / 1000;
   return {
     ...metrics,
-    predictions: prediction.predictions,
+    predictions: test.predictions,
+    shiftedAccuracy: computeMetrics(shifted.predictions, dataset.labels).accuracy,
+    warnings,
     scorerVersion: SCORER_VERSION,
-    backend: prediction.backend,
-    backendVersion: prediction.backendVersion,
-    datasetSha256: request.dataset.fingerprint,
+    backend: test.backend,
+    backendVersion: test.backendVersion,
+    datasetSha256: dataset.fingerprint,
     modelSha256: sha256Hex(request.modelBytes),
     artifactBytes: request.modelBytes.byteLength,
-    imagesPerSecond: seconds > 0 ? request.dataset.count / seconds : 0,
-    meanLatencyMs: prediction.inferenceMs / request.dataset.count,
+    imagesPerSecond: seconds > 0 ? dataset.count / seconds : 0,
+    meanLatencyMs: test.inferenceMs / dataset.count,
     durationMs: Math.round(performance.now() - started),
   };
 }

@@ -26,7 +26,7 @@ describe('agreement with PyTorch', () => {
         modelBytes: new Uint8Array(readFileSync(join(FIXTURES, `${name}.onnx`))),
         format: 'onnx',
         contract: { layout: 'nchw', scale: 'standard', ...manifest.normalisation, output: 'logits' },
-        dataset: { ...test, fingerprint: 'mnist-test', normalization: manifest.normalisation },
+        dataset: { ...test, name: 'MNIST', fingerprint: 'mnist-test', normalization: manifest.normalisation },
         limits: { wallTimeMs: 60_000, memoryMb: 1024 },
         workDir,
       });

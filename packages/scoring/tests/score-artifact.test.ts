@@ -16,7 +16,7 @@ beforeAll(() => {
   const train = readMnistDirectly('train');
   const test = readMnistDirectly('t10k');
   model = buildCentroidModel(train.images, train.labels);
-  dataset = { ...test, fingerprint: 'test-fingerprint', normalization: { mean: 0.1307, std: 0.3081 } };
+  dataset = { ...test, name: 'MNIST', fingerprint: 'test-fingerprint', normalization: { mean: 0.1307, std: 0.3081 } };
 });
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));

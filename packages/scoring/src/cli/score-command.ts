@@ -31,7 +31,7 @@ async function main(): Promise<number> {
       modelBytes: model.bytes,
       format: model.format,
       contract: args.contract,
-      dataset: { ...split, normalization: info.normalization },
+      dataset: { ...split, name: info.name, normalization: info.normalization },
       limits: { wallTimeMs: env.SCORING_TIMEOUT_MS, memoryMb: env.SCORING_MEMORY_MB },
       workDir,
       threads: env.SCORING_THREADS,

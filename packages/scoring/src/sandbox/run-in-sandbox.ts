@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ModelError } from '../errors.ts';
-import type { SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
+import type { PhaseResult, SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
 
 export type SandboxLimits = {
   /** Wall time for loading and running the model on every image. */
@@ -13,7 +13,15 @@ export type SandboxLimits = {
   memoryMb: number;
 };
 
-export type SandboxResult = Extract<SandboxMessage, { type: 'result' }>;
+export type SandboxResult = Map<string, PhaseResult>;
+
+export type SandboxOptions = {
+  workDir: string;
+  onProgress?: (phase: string, imagesDone: number) => void;
+  /** Called as each phase finishes; returning an error stops the run with that error. */
+  onPhase?: (result: PhaseResult, results: SandboxResult) => Error | null;
+  signal?: AbortSignal;
+};
 
 const CHILD_ENTRY = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
 const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
@@ -33,7 +41,7 @@ async function residentMb(pid: number): Promise<number> {
 export async function runInSandbox(
   request: SandboxRequest,
   limits: SandboxLimits,
-  options: { workDir: string; onProgress?: (imagesDone: number) => void; signal?: AbortSignal },
+  options: SandboxOptions,
 ): Promise<SandboxResult> {
   await mkdir(options.workDir, { recursive: true });
   const jobDir = await mkdtemp(join(options.workDir, 'job-'));
@@ -56,9 +64,10 @@ function superviseChild(
   child: ChildProcess,
   request: SandboxRequest,
   limits: SandboxLimits,
-  options: { onProgress?: (imagesDone: number) => void; signal?: AbortSignal },
+  options: SandboxOptions,
 ): Promise<SandboxResult> {
   return new Promise((resolve, reject) => {
+    const results: SandboxResult = new Map();
     let settled: SandboxResult | Error | null = null;
     let stderr = '';
     const settle = (outcome: SandboxResult | Error) => {
@@ -92,9 +101,13 @@ function superviseChild(
       stderr = (stderr + chunk.toString()).slice(-2000);
     });
     child.on('message', (message: SandboxMessage) => {
-      if (message.type === 'progress') options.onProgress?.(message.imagesDone);
-      else if (message.type === 'result') settle(message);
-      else if (message.type === 'model-error') settle(new ModelError(message.message));
+      if (message.type === 'progress') options.onProgress?.(message.phase, message.imagesDone);
+      else if (message.type === 'phase-done') {
+        results.set(message.phase, message);
+        const verdict = options.onPhase?.(message, results) ?? null;
+        if (verdict) settle(verdict);
+        else if (results.size === request.phases.length) settle(results);
+      } else if (message.type === 'model-error') settle(new ModelError(message.message));
       else settle(new Error(`Scoring process failed: ${message.message}`));
     });
     child.on('error', (error) => settle(error));

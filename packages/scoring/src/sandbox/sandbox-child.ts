@@ -1,6 +1,6 @@
 // Entry of the scoring child process: the only place where an uploaded model is parsed and run.
 // It talks to the parent over IPC only, runs with TMPDIR and cwd inside a per-job folder the
-// parent removes afterwards, and exits after one request.
+// parent removes afterwards, runs the request's phases in order, and exits.
 import { isModelError } from '../errors.ts';
 import { predictOnnx } from '../onnx/predict-onnx.ts';
 import type { SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
@@ -11,16 +11,18 @@ function send(message: SandboxMessage): Promise<void> {
 
 process.once('message', async (request: SandboxRequest) => {
   try {
-    const result = await predictOnnx({
-      modelBytes: request.modelBytes,
-      contract: request.contract,
-      scaling: request.scaling,
-      images: request.images,
-      count: request.count,
-      threads: request.threads,
-      onProgress: (imagesDone) => void send({ type: 'progress', imagesDone }),
-    });
-    await send({ type: 'result', ...result });
+    for (const phase of request.phases) {
+      const result = await predictOnnx({
+        modelBytes: request.modelBytes,
+        contract: request.contract,
+        scaling: phase.scaling,
+        images: phase.images,
+        count: phase.count,
+        threads: request.threads,
+        onProgress: (imagesDone) => void send({ type: 'progress', phase: phase.name, imagesDone }),
+      });
+      await send({ type: 'phase-done', phase: phase.name, ...result });
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await send({ type: isModelError(error) ? 'model-error' : 'platform-error', message });

@@ -1,27 +1,31 @@
 import type { InputContract } from '../contract.ts';
 import type { Scaling } from '../input/scale-pixels.ts';
 
+/** One set of images the child runs through the model (sanity sample, test split, shifted copy). */
+export type SandboxPhase = { name: string; images: Uint8Array; count: number; scaling: Scaling };
+
 /** Parent -> child: everything the child needs; it never sees labels or the database. */
 export type SandboxRequest = {
   format: 'onnx';
   modelBytes: Uint8Array;
   contract: InputContract;
-  scaling: Scaling;
-  images: Uint8Array;
-  count: number;
   threads: number;
+  phases: SandboxPhase[];
+};
+
+export type PhaseResult = {
+  type: 'phase-done';
+  phase: string;
+  predictions: Uint8Array;
+  backend: string;
+  backendVersion: string;
+  loadMs: number;
+  inferenceMs: number;
 };
 
 /** Child -> parent. */
 export type SandboxMessage =
-  | { type: 'progress'; imagesDone: number }
-  | {
-      type: 'result';
-      predictions: Uint8Array;
-      backend: string;
-      backendVersion: string;
-      loadMs: number;
-      inferenceMs: number;
-    }
+  | { type: 'progress'; phase: string; imagesDone: number }
+  | PhaseResult
   | { type: 'model-error'; message: string }
   | { type: 'platform-error'; message: string };

@@ -1,0 +1,49 @@
+import { ModelError } from '../errors.ts';
+import type { PhaseResult } from '../sandbox/sandbox-protocol.ts';
+import type { SanityPlan } from './plan-sanity-phases.ts';
+
+/** At or below this training accuracy a 10-class model is doing little better than guessing. */
+export const NEAR_CHANCE_ACCURACY = 0.25;
+/** An alternative this accurate is taken as the explanation of a near-chance result. */
+export const CONVINCING_ACCURACY = 0.6;
+
+const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+function accuracyOf(result: PhaseResult | undefined, labels: Uint8Array): number {
+  if (!result) return 0;
+  let correct = 0;
+  for (let i = 0; i < labels.length; i++) if (result.predictions[i] === labels[i]) correct++;
+  return correct / labels.length;
+}
+
+export type SanityVerdict = { error: ModelError | null; warning: string | null; declaredAccuracy: number };
+
+/**
+ * Decides once every sanity phase is back: a near-chance model that an alternative explains is
+ * refused with that explanation (scoring it would only publish a mistake); a near-chance model
+ * nothing explains is scored, with a warning the submitter sees.
+ */
+export function judgeSanity(plan: SanityPlan, results: Map<string, PhaseResult>, datasetName: string): SanityVerdict {
+  const declaredAccuracy = accuracyOf(results.get(plan.declared.phase), plan.declared.labels);
+  if (declaredAccuracy > NEAR_CHANCE_ACCURACY) return { error: null, warning: null, declaredAccuracy };
+  const count = plan.declared.labels.length;
+  const opening = `On ${count} ${datasetName} training images the model is right ${percent(declaredAccuracy)} of the time ${plan.declared.description}, close to the 10% of guessing.`;
+  const ranked = plan.alternatives
+    .map((variant) => ({ variant, accuracy: accuracyOf(results.get(variant.phase), variant.labels) }))
+    .sort((a, b) => b.accuracy - a.accuracy);
+  const best = ranked[0];
+  if (best && best.accuracy >= CONVINCING_ACCURACY) {
+    return {
+      error: new ModelError(
+        `${opening} ${best.variant.description} it is right ${percent(best.accuracy)}. ${best.variant.advice}`,
+      ),
+      warning: null,
+      declaredAccuracy,
+    };
+  }
+  return {
+    error: null,
+    warning: `${opening} No other usual scaling or dataset explains it; check the model's preprocessing and training.`,
+    declaredAccuracy,
+  };
+}
