@@ -2,6 +2,7 @@ export { CLASS_COUNT, DEFAULT_CONTRACT, type InputContract, inputContractSchema 
 export { isModelError, ModelError } from './errors.ts';
 export { computeMetrics, type Metrics } from './metrics/compute-metrics.ts';
 export type { SandboxLimits } from './sandbox/run-in-sandbox.ts';
+export { disposeSpareSandboxes } from './sandbox/spawn-sandbox-child.ts';
 export { type LabelledSample, SANITY_SAMPLE_SIZE, takeSanitySample } from './sanity/sanity-sample.ts';
 export {
   type ModelFormatId,

@@ -37,6 +37,8 @@ export type ScoreRequest = {
   threads?: number;
   onProgress?: (testImagesDone: number) => void;
   signal?: AbortSignal;
+  /** Keep a started scoring process ready for the next request (long-running workers). */
+  keepWarm?: boolean;
 };
 
 export type ScoreResult = Metrics & {
@@ -92,6 +94,7 @@ export async function scoreArtifact(request: ScoreRequest): Promise<ScoreResult>
     {
       workDir: request.workDir,
       signal: request.signal,
+      keepWarm: request.keepWarm,
       onProgress: (phase, done) => (phase === TEST ? request.onProgress?.(done) : undefined),
       onPhase: (_result, soFar) => {
         if (!sanityPlan || soFar.size !== sanityPlan.phases.length) return null;

@@ -1,10 +1,8 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { ModelError } from '../errors.ts';
 import type { PhaseResult, SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
+import { takeSandboxChild } from './spawn-sandbox-child.ts';
 
 export type SandboxLimits = {
   /** Wall time for loading and running the model on every image. */
@@ -21,10 +19,10 @@ export type SandboxOptions = {
   /** Called as each phase finishes; returning an error stops the run with that error. */
   onPhase?: (result: PhaseResult, results: SandboxResult) => Error | null;
   signal?: AbortSignal;
+  /** Keep a started child ready for the next run (workers); one-off callers leave it off. */
+  keepWarm?: boolean;
 };
 
-const CHILD_ENTRY = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
-const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
 const MEMORY_POLL_MS = 100;
 
 async function residentMb(pid: number): Promise<number> {
@@ -43,20 +41,11 @@ export async function runInSandbox(
   limits: SandboxLimits,
   options: SandboxOptions,
 ): Promise<SandboxResult> {
-  await mkdir(options.workDir, { recursive: true });
-  const jobDir = await mkdtemp(join(options.workDir, 'job-'));
+  const sandbox = await takeSandboxChild(options.workDir, limits.memoryMb, options.keepWarm ?? false);
   try {
-    const child = fork(CHILD_ENTRY, [], {
-      cwd: jobDir,
-      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${limits.memoryMb}`],
-      // Only what the child needs: onnxruntime-node writes session files under TMPDIR.
-      env: { TMPDIR: jobDir, PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    return await superviseChild(child, request, limits, options);
+    return await superviseChild(sandbox.child, request, limits, options);
   } finally {
-    await rm(jobDir, { recursive: true, force: true });
+    await sandbox.dispose();
   }
 }
 

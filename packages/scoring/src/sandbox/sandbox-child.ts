@@ -9,6 +9,9 @@ function send(message: SandboxMessage): Promise<void> {
   return new Promise((resolve) => process.send?.(message, undefined, undefined, () => resolve()));
 }
 
+// A spare child waits for its request; if the parent goes away first, so does the child.
+process.once('disconnect', () => process.exit(0));
+
 process.once('message', async (request: SandboxRequest) => {
   try {
     for (const phase of request.phases) {
