@@ -1,6 +1,5 @@
 import type { Submission } from '@tenfold/db';
 import type { InputContract, ModelFormatId } from '@tenfold/scoring';
-import { ModelError } from '@tenfold/scoring';
 
 /** The scorer's view of what the submitter declared on the submission row. */
 export function contractFromSubmission(
@@ -15,7 +14,7 @@ export function contractFromSubmission(
   };
 }
 
+/** TF.js LayersModels and GraphModels share one scorer, which reads the kind from model.json. */
 export function formatFromSubmission(submission: Pick<Submission, 'format'>): ModelFormatId {
-  if (submission.format === 'ONNX') return 'onnx';
-  throw new ModelError(`This Tenfold version cannot score ${submission.format} models yet; upload an ONNX export.`);
+  return submission.format === 'ONNX' ? 'onnx' : 'tfjs';
 }

@@ -3,14 +3,15 @@ import { type InputContract, inputContractSchema } from './contract.ts';
 import { resolveScaling } from './input/scale-pixels.ts';
 import { shiftImagesRight } from './input/shift-images.ts';
 import { computeMetrics, type Metrics } from './metrics/compute-metrics.ts';
+import { checkArtifactSize } from './safety/check-artifact-size.ts';
 import { runInSandbox, type SandboxLimits } from './sandbox/run-in-sandbox.ts';
-import type { SandboxPhase } from './sandbox/sandbox-protocol.ts';
+import type { ModelFormatId, SandboxPhase } from './sandbox/sandbox-protocol.ts';
 import { judgeSanity } from './sanity/judge-sanity.ts';
 import { planSanityPhases, type SanityPlan } from './sanity/plan-sanity-phases.ts';
 import type { LabelledSample } from './sanity/sanity-sample.ts';
 import { SCORER_VERSION } from './version.ts';
 
-export type ModelFormatId = 'onnx';
+export type { ModelFormatId };
 
 /** A loaded test split: what the scorer runs the model on. */
 export type ScoringDataset = {
@@ -45,6 +46,8 @@ export type ScoreResult = Metrics & {
   predictions: Uint8Array;
   /** Accuracy on the test images moved one pixel right (see input/shift-images.ts). */
   shiftedAccuracy: number;
+  /** Weights in the model, counted from its file (null when the format does not tell). */
+  parameterCount: number | null;
   /** Things the submitter should know that did not stop scoring. */
   warnings: string[];
   scorerVersion: string;
@@ -73,6 +76,7 @@ export function sha256Hex(bytes: Uint8Array): string {
 export async function scoreArtifact(request: ScoreRequest): Promise<ScoreResult> {
   const started = performance.now();
   const contract = inputContractSchema.parse(request.contract);
+  checkArtifactSize(request.modelBytes, request.format);
   const { dataset } = request;
   const scaling = resolveScaling(contract, dataset.normalization);
   const sanityPlan: SanityPlan | null = request.sanity
@@ -113,6 +117,7 @@ export async function scoreArtifact(request: ScoreRequest): Promise<ScoreResult>
     ...metrics,
     predictions: test.predictions,
     shiftedAccuracy: computeMetrics(shifted.predictions, dataset.labels).accuracy,
+    parameterCount: test.parameterCount ?? null,
     warnings,
     scorerVersion: SCORER_VERSION,
     backend: test.backend,

@@ -1,13 +1,35 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import JSZip from 'jszip';
 import { ModelError } from '../errors.ts';
 import type { ModelFormatId } from '../score-artifact.ts';
 
-/** Reads the model given on the command line and tells which format it is. */
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Zips a TF.js model folder flat (model.json + shards), the form Tenfold stores and scores. */
+async function zipFolder(folder: string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.isFile()) zip.file(entry.name, await readFile(join(folder, entry.name)), { date: new Date(0) });
+  }
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * Reads the model named on the command line: an .onnx file, a TF.js archive (.zip), a TF.js
+ * folder, or its model.json (the folder around it is taken).
+ */
 export async function readModelInput(path: string): Promise<{ bytes: Uint8Array; format: ModelFormatId }> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new ModelError(`${path} does not exist.`);
-  if (info.isDirectory()) {
-    throw new ModelError(`${path} is a folder; give the .onnx file.`);
+  if (info.isDirectory() || basename(path) === 'model.json') {
+    const folder = info.isDirectory() ? path : dirname(path);
+    const files = await readdir(folder);
+    if (!files.includes('model.json'))
+      throw new ModelError(`${folder} has no model.json: give an .onnx file or a TF.js model folder.`);
+    return { bytes: await zipFolder(folder), format: 'tfjs' };
   }
-  return { bytes: new Uint8Array(await readFile(path)), format: 'onnx' };
+  const bytes = new Uint8Array(await readFile(path));
+  const isZip = ZIP_MAGIC.every((byte, i) => bytes[i] === byte);
+  return { bytes, format: isZip ? 'tfjs' : 'onnx' };
 }

@@ -12,6 +12,31 @@ function formatShape(shape: ReadonlyArray<number | string>): string {
   return `[${shape.map((dim) => (typeof dim === 'number' && dim >= 0 ? dim : 'N')).join(', ')}]`;
 }
 
+/**
+ * The scores output must be a float32 [N, 10] tensor. A shape of rank 0 is what ONNX Runtime
+ * reports when the model declares none; the run-time check in predictOnnx covers that case.
+ */
+function checkOutput(output: InferenceSession.ValueMetadata): void {
+  if (!output.isTensor) {
+    throw new ModelError(
+      `The model's output "${output.name}" is not a tensor (a sequence or map, as ZipMap gives); Tenfold reads one float32 tensor of shape [N, ${CLASS_COUNT}].`,
+    );
+  }
+  if (output.type !== 'float32') {
+    throw new ModelError(
+      `The model's output "${output.name}" is ${output.type}; Tenfold expects float32 scores (logits or probabilities), not class indices.`,
+    );
+  }
+  const shape = output.shape;
+  const last = shape.at(-1);
+  const hasWrongClasses = typeof last === 'number' && last >= 0 && last !== CLASS_COUNT;
+  if ((shape.length > 0 && shape.length !== 2) || hasWrongClasses) {
+    throw new ModelError(
+      `The model's output "${output.name}" has shape ${formatShape(shape)}: it must be [N, ${CLASS_COUNT}], one score per class for each image.`,
+    );
+  }
+}
+
 export type OnnxSignature = { inputName: string; outputName: string; batchSize: number | null };
 
 /**
@@ -44,14 +69,7 @@ export function checkOnnxSignature(session: InferenceSession, layout: InputLayou
       `The model's input "${input.name}" has shape ${formatShape(declared)}, which does not fit the declared input layout (${LAYOUT_HINT[layout]}). Declare the layout the model was exported with.`,
     );
   }
-  if (output.isTensor) {
-    const last = output.shape.at(-1);
-    if (typeof last === 'number' && last >= 0 && last !== CLASS_COUNT) {
-      throw new ModelError(
-        `The model's output "${output.name}" has shape ${formatShape(output.shape)}: it must end in ${CLASS_COUNT} classes, one score per class.`,
-      );
-    }
-  }
+  checkOutput(output);
   const batch = declared[0];
   return {
     inputName: input.name,

@@ -4,9 +4,14 @@ import { ModelError } from '../errors.ts';
 import { type Scaling, scalePixels } from '../input/scale-pixels.ts';
 import { argmaxRows } from '../metrics/argmax-rows.ts';
 import { checkOnnxSignature } from './check-onnx-signature.ts';
+import { cleanOnnxRuntimeMessage } from './clean-onnx-runtime-message.ts';
+import { disableOnnxTelemetry } from './disable-onnx-telemetry.ts';
+import { inspectOnnxModel } from './inspect-onnx-model.ts';
 
 /** ONNX Runtime was fastest here at about this batch size on course-size networks. */
 const DEFAULT_BATCH = 1000;
+/** How much of an engine message a submitter is shown. */
+const MAX_DETAIL_CHARS = 500;
 
 export type PredictOptions = {
   modelBytes: Uint8Array;
@@ -24,7 +29,13 @@ export type Prediction = {
   backendVersion: string;
   loadMs: number;
   inferenceMs: number;
+  /** Elements of the model's initializers, as the static inspection counted them (ONNX only). */
+  parameterCount?: number;
 };
+
+function engineDetail(error: unknown): string {
+  return cleanOnnxRuntimeMessage(error instanceof Error ? error.message : String(error)).slice(0, MAX_DETAIL_CHARS);
+}
 
 async function createSession(modelBytes: Uint8Array, threads: number): Promise<ort.InferenceSession> {
   try {
@@ -34,16 +45,22 @@ async function createSession(modelBytes: Uint8Array, threads: number): Promise<o
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
       logSeverityLevel: 3,
+      // Never the flatbuffer ORT format, which ONNX Runtime would otherwise pick from the bytes
+      // themselves: the file must be the ONNX protobuf that inspectOnnxModel checked.
+      extra: { session: { load_model_format: 'ONNX' } },
     });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ModelError(`ONNX Runtime could not load the model: ${detail.slice(0, 500)}`);
+    throw new ModelError(`ONNX Runtime could not load the model: ${engineDetail(error)}`);
   }
 }
 
 /** Runs every image through the model and returns the arg-max class per image. */
 export async function predictOnnx(options: PredictOptions): Promise<Prediction> {
   const loadStart = performance.now();
+  // Before ONNX Runtime parses anything: it would follow external-data paths, load custom
+  // operators and allocate declared sizes on its own.
+  const inspection = inspectOnnxModel(options.modelBytes);
+  disableOnnxTelemetry();
   const session = await createSession(options.modelBytes, options.threads);
   const loadMs = performance.now() - loadStart;
   try {
@@ -76,6 +93,7 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
       backendVersion: ort.env.versions.common ?? 'unknown',
       loadMs,
       inferenceMs: performance.now() - inferenceStart,
+      parameterCount: inspection.parameterCount,
     };
   } finally {
     await session.release();
@@ -86,8 +104,16 @@ async function runSession(session: ort.InferenceSession, inputName: string, inpu
   try {
     return await session.run({ [inputName]: input });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ModelError(`The model failed while running on test images: ${detail.slice(0, 500)}`);
+    const detail = engineDetail(error);
+    // The sandbox's hard memory limit makes a huge allocation fail inside the engine.
+    const allocation = /Failed to allocate memory for requested buffer of size (\d+)/.exec(detail);
+    if (allocation) {
+      const megabytes = Math.round(Number(allocation[1]) / 1e6).toLocaleString('en');
+      throw new ModelError(
+        `The model tried to allocate ${megabytes} MB at once while running, over the scoring memory limit. Make it smaller.`,
+      );
+    }
+    throw new ModelError(`The model failed while running on test images: ${detail}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { CLASS_COUNT } from '../contract.ts';
 import { ModelError } from '../errors.ts';
 import type { PhaseResult, SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
 import { takeSandboxChild } from './spawn-sandbox-child.ts';
@@ -24,6 +25,16 @@ export type SandboxOptions = {
 };
 
 const MEMORY_POLL_MS = 100;
+
+function checkPhaseResult(message: PhaseResult, request: SandboxRequest): string | null {
+  const phase = request.phases.find((candidate) => candidate.name === message.phase);
+  if (!phase) return `unknown phase ${String(message.phase)}`;
+  if (!(message.predictions instanceof Uint8Array) || message.predictions.length !== phase.count) {
+    return `phase ${phase.name} needs ${phase.count} predictions`;
+  }
+  if (message.predictions.some((label) => label >= CLASS_COUNT)) return 'a predicted class is out of range';
+  return null;
+}
 
 async function residentMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
@@ -92,6 +103,9 @@ function superviseChild(
     child.on('message', (message: SandboxMessage) => {
       if (message.type === 'progress') options.onProgress?.(message.phase, message.imagesDone);
       else if (message.type === 'phase-done') {
+        // The child runs untrusted input through native code: never take its answer on trust.
+        const problem = checkPhaseResult(message, request);
+        if (problem) return settle(new Error(`The scoring process sent an invalid result: ${problem}`));
         results.set(message.phase, message);
         const verdict = options.onPhase?.(message, results) ?? null;
         if (verdict) settle(verdict);

@@ -2,8 +2,17 @@
 // It talks to the parent over IPC only, runs with TMPDIR and cwd inside a per-job folder the
 // parent removes afterwards, runs the request's phases in order, and exits.
 import { isModelError } from '../errors.ts';
-import { predictOnnx } from '../onnx/predict-onnx.ts';
-import type { SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
+import type { ModelFormatId, SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
+
+// Imported on demand, so a one-off ONNX job does not pay for loading TensorFlow.js (or the
+// reverse); a spare child started ahead of its job (--preload) loads both while it waits.
+const loadOnnx = () => import('../onnx/predict-onnx.ts');
+const loadTfjs = () => import('../tfjs/predict-tfjs.ts');
+if (process.argv.includes('--preload')) void Promise.all([loadOnnx(), loadTfjs()]).catch(() => undefined);
+
+async function predictorFor(format: ModelFormatId) {
+  return format === 'tfjs' ? (await loadTfjs()).predictTfjs : (await loadOnnx()).predictOnnx;
+}
 
 function send(message: SandboxMessage): Promise<void> {
   return new Promise((resolve) => process.send?.(message, undefined, undefined, () => resolve()));
@@ -14,8 +23,9 @@ process.once('disconnect', () => process.exit(0));
 
 process.once('message', async (request: SandboxRequest) => {
   try {
+    const predict = await predictorFor(request.format);
     for (const phase of request.phases) {
-      const result = await predictOnnx({
+      const result = await predict({
         modelBytes: request.modelBytes,
         contract: request.contract,
         scaling: phase.scaling,

@@ -1,12 +1,15 @@
 import type { InputContract } from '../contract.ts';
 import type { Scaling } from '../input/scale-pixels.ts';
 
+/** ONNX files, or TF.js LayersModel / GraphModel archives (model.json + weight shards, zipped). */
+export type ModelFormatId = 'onnx' | 'tfjs';
+
 /** One set of images the child runs through the model (sanity sample, test split, shifted copy). */
 export type SandboxPhase = { name: string; images: Uint8Array; count: number; scaling: Scaling };
 
 /** Parent -> child: everything the child needs; it never sees labels or the database. */
 export type SandboxRequest = {
-  format: 'onnx';
+  format: ModelFormatId;
   modelBytes: Uint8Array;
   contract: InputContract;
   threads: number;
@@ -21,6 +24,7 @@ export type PhaseResult = {
   backendVersion: string;
   loadMs: number;
   inferenceMs: number;
+  parameterCount?: number;
 };
 
 /** Child -> parent. */

@@ -1,25 +1,68 @@
-import { type ChildProcess, fork } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmod, chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { detectIsolation } from './isolation-prefix.ts';
 
 const CHILD_ENTRY = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
 const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
 
 export type SandboxChild = { child: ChildProcess; jobDir: string; dispose: () => Promise<void> };
 
+/** Fails clearly when a folder above the work folder is closed to other users. */
+async function assertTraversable(folder: string): Promise<void> {
+  for (let current = folder; ; current = dirname(current)) {
+    const mode = (await stat(current)).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The scoring sandbox runs models as an unprivileged user, which cannot reach the work folder through ${current}: allow it to pass (chmod o+x ${current}) or set TENFOLD_WORK_DIR elsewhere.`,
+      );
+    }
+    if (current === dirname(current)) return;
+  }
+}
+
+/** Room above the memory limit for Node and the engines' own code and reservations. */
+const DATA_LIMIT_HEADROOM_MB = 256;
+
 /**
- * Forks a scoring child in a fresh job folder (its cwd and TMPDIR: onnxruntime-node writes
- * session files there) with nothing of the parent's environment but PATH.
+ * Starts a scoring child in a fresh job folder: its cwd, HOME and TMPDIR (onnxruntime-node
+ * writes session files there), with nothing of the parent's environment but PATH, under the
+ * isolation detectIsolation() finds (memory limit, no network, unprivileged user).
  */
-export async function spawnSandboxChild(workDir: string, memoryMb: number): Promise<SandboxChild> {
+export async function spawnSandboxChild(workDir: string, memoryMb: number, isSpare = false): Promise<SandboxChild> {
   await mkdir(workDir, { recursive: true });
   const jobDir = await mkdtemp(join(workDir, 'job-'));
-  const child = fork(CHILD_ENTRY, [], {
+  const isolation = detectIsolation();
+  if (isolation.uid !== null && isolation.gid !== null) {
+    // The unprivileged child may pass through the work folder (not list it) into its own job folder.
+    await chmod(workDir, 0o711);
+    await assertTraversable(dirname(workDir));
+    await chown(jobDir, isolation.uid, isolation.gid);
+  }
+  const [command = process.execPath, ...prefix] = [
+    ...isolation.wrap((memoryMb + DATA_LIMIT_HEADROOM_MB) * 1024 * 1024),
+    process.execPath,
+  ];
+  const nodeArgs = [
+    '--import',
+    TSX_LOADER,
+    `--max-old-space-size=${memoryMb}`,
+    CHILD_ENTRY,
+    ...(isSpare ? ['--preload'] : []),
+  ];
+  const child = spawn(command, [...prefix, ...nodeArgs], {
     cwd: jobDir,
-    execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${memoryMb}`],
-    env: { TMPDIR: jobDir, PATH: process.env.PATH ?? '', NODE_ENV: 'production' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      HOME: jobDir,
+      TMPDIR: jobDir,
+      XDG_CACHE_HOME: jobDir,
+      // ONNX Runtime's telemetry otherwise writes under ~/.cache and calls home.
+      ORT_DISABLE_TELEMETRY: '1',
+    },
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -48,7 +91,7 @@ export async function takeSandboxChild(workDir: string, memoryMb: number, keepWa
   const spare = spares.get(key);
   spares.delete(key);
   if (keepWarm) {
-    const next = spawnSandboxChild(workDir, memoryMb);
+    const next = spawnSandboxChild(workDir, memoryMb, true);
     next.catch(() => spares.delete(key));
     spares.set(key, next);
   }

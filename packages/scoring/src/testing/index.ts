@@ -1,4 +1,4 @@
+export { shiftImagesRight } from '../input/shift-images.ts';
 export { buildLinearOnnxModel, buildOnnxModel, type LinearModel, type OnnxGraph } from './build-onnx-model.ts';
 export { buildCentroidModel, predictLinear } from './centroid-model.ts';
 export { readMnistDirectly } from './read-mnist-directly.ts';
-export { shiftImagesRight } from '../input/shift-images.ts';

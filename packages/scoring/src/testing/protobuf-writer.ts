@@ -10,7 +10,14 @@ export class ProtobufWriter {
     return this;
   }
 
-  private varint(value: number | bigint): this {
+  /** Appends bytes as they are: hostile-input tests use it to write what no encoder would. */
+  raw(bytes: Uint8Array): this {
+    this.chunks.push(bytes);
+    return this;
+  }
+
+  /** A bare varint, as the elements of a packed repeated field are written. */
+  varint(value: number | bigint): this {
     let v = BigInt.asUintN(64, BigInt(value));
     const bytes: number[] = [];
     do {
@@ -22,7 +29,7 @@ export class ProtobufWriter {
     return this.push(bytes);
   }
 
-  private tag(field: number, wireType: 0 | 2 | 5): this {
+  tag(field: number, wireType: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7): this {
     return this.varint((field << 3) | wireType);
   }
 

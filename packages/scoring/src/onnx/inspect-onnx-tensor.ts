@@ -1,0 +1,156 @@
+import { ModelError } from '../errors.ts';
+import type { ProtobufField } from '../safety/protobuf-reader.ts';
+import { countTensorElements } from './count-tensor-elements.ts';
+import type { InspectionBudget } from './inspection-budget.ts';
+import { MAX_TENSOR_RANK } from './onnx-limits.ts';
+import { DATA_LOCATION_DEFAULT, ELEMENT_TYPES, STRING_ENTRY, TENSOR } from './onnx-wire-format.ts';
+import {
+  bytesOf,
+  capitalize,
+  countPacked,
+  malformedOnnx,
+  pushInt64s,
+  quoteName,
+  readOnnxFields,
+  stringOf,
+  varintOf,
+} from './read-onnx-fields.ts';
+
+/** A string element costs ONNX Runtime a std::string (32 bytes in libstdc++) even when empty. */
+const STRING_OBJECT_BYTES = 32;
+
+export type StoredTensor = { elements: number; bytes: number; elementBits: number };
+
+/** What a TensorProto declares and holds, gathered before any of it is judged. */
+type TensorFields = {
+  name?: string;
+  dims: number[];
+  dataType: number;
+  rawBytes?: number;
+  /** Value counts of the typed data fields present, by field number. */
+  typedCounts: Map<number, number>;
+  stringBytes: number;
+  externalLocation?: string;
+  hasExternalData: boolean;
+  dataLocation: number;
+};
+
+function countTypedValues(field: ProtobufField, where: string): number {
+  // Packed repeated scalars are one length-delimited field; unpacked ones one field per value.
+  if (field.number === TENSOR.stringData || field.wireType !== 2) return 1;
+  if (field.number === TENSOR.floatData || field.number === TENSOR.doubleData) {
+    const width = field.number === TENSOR.floatData ? 4 : 8;
+    if (field.bytes.length % width !== 0) throw malformedOnnx(where, 'a packed list of numbers has a partial value');
+    return field.bytes.length / width;
+  }
+  return countPacked(field.bytes, where);
+}
+
+function externalLocation(entry: Uint8Array, where: string): string | undefined {
+  let key = '';
+  let value = '';
+  for (const field of readOnnxFields(entry, where)) {
+    if (field.number === STRING_ENTRY.key) key = stringOf(field, where);
+    else if (field.number === STRING_ENTRY.value) value = stringOf(field, where);
+  }
+  return key === 'location' ? value : undefined;
+}
+
+function readTensorFields(bytes: Uint8Array, where: string): TensorFields {
+  const fields: TensorFields = {
+    dims: [],
+    dataType: 0,
+    typedCounts: new Map(),
+    stringBytes: 0,
+    hasExternalData: false,
+    dataLocation: DATA_LOCATION_DEFAULT,
+  };
+  for (const field of readOnnxFields(bytes, where)) {
+    switch (field.number) {
+      case TENSOR.dims:
+        pushInt64s(field, where, fields.dims, MAX_TENSOR_RANK);
+        break;
+      case TENSOR.dataType:
+        fields.dataType = varintOf(field, where);
+        break;
+      case TENSOR.name:
+        fields.name = stringOf(field, where);
+        break;
+      case TENSOR.rawData:
+        // A repeated singular field: the last one wins, as in every protobuf parser.
+        fields.rawBytes = bytesOf(field, where).length;
+        break;
+      case TENSOR.externalData:
+        fields.hasExternalData = true;
+        fields.externalLocation ??= externalLocation(bytesOf(field, where), where);
+        break;
+      case TENSOR.dataLocation:
+        fields.dataLocation = varintOf(field, where);
+        break;
+      case TENSOR.floatData:
+      case TENSOR.int32Data:
+      case TENSOR.stringData:
+      case TENSOR.int64Data:
+      case TENSOR.doubleData:
+      case TENSOR.uint64Data: {
+        const count = countTypedValues(field, where);
+        fields.typedCounts.set(field.number, (fields.typedCounts.get(field.number) ?? 0) + count);
+        if (field.number === TENSOR.stringData) fields.stringBytes += bytesOf(field, where).length;
+        break;
+      }
+    }
+  }
+  return fields;
+}
+
+/**
+ * Checks one stored tensor (an initializer, a Constant's value, any tensor attribute): its
+ * values must be inside the file, its shape within the limits, and the data it holds exactly
+ * what its shape declares. Counts its decoded size against the budget.
+ * `kind` and `context` name it in messages: `initializer "W" in the "body" graph of ...`.
+ */
+export function inspectOnnxTensor(
+  bytes: Uint8Array,
+  kind: string,
+  context: string,
+  budget: InspectionBudget,
+): StoredTensor {
+  budget.addEntry();
+  const fields = readTensorFields(bytes, `${kind}${context}`);
+  const where = `${kind}${fields.name ? ` ${quoteName(fields.name)}` : ''}${context}`;
+  const label = capitalize(where);
+  if (fields.hasExternalData || fields.dataLocation !== DATA_LOCATION_DEFAULT) {
+    const location = fields.externalLocation === undefined ? '' : ` (location ${quoteName(fields.externalLocation)})`;
+    throw new ModelError(
+      `${label} keeps its values in external data${location}: ONNX Runtime would read them from a file on the scoring machine, so Tenfold accepts only models that store every value inside the .onnx file. Save it without external data (onnx.save_model(model, path, save_as_external_data=False); torch.onnx.export does so for models under 2 GB).`,
+    );
+  }
+  const type = ELEMENT_TYPES.get(fields.dataType);
+  if (!type) throw new ModelError(`${label} has the unknown element type ${fields.dataType}.`);
+  const elements = countTensorElements(fields.dims, where);
+  const shape = `[${fields.dims.join(', ')}]`;
+  const sources = fields.typedCounts.size + (fields.rawBytes === undefined ? 0 : 1);
+  if (sources > 1) throw new ModelError(`${label} stores its values in more than one field; it must use one.`);
+  const packedBytes = Math.ceil((elements * type.bits) / 8);
+  if (fields.rawBytes !== undefined) {
+    if (type.bits === 0 || fields.rawBytes !== packedBytes) {
+      throw new ModelError(
+        `${label} declares the shape ${shape} of ${type.name} (${packedBytes} bytes) but holds ${fields.rawBytes} bytes of raw data.`,
+      );
+    }
+  }
+  for (const [field, count] of fields.typedCounts) {
+    const expected = type.bits > 0 && type.bits < 8 ? packedBytes : elements * type.valuesPerElement;
+    if (field !== type.field || count !== expected) {
+      throw new ModelError(
+        `${label} declares the shape ${shape} of ${type.name} (${expected} values) but holds ${count} values${field === type.field ? '' : ` in the field meant for another element type`}.`,
+      );
+    }
+  }
+  if (sources === 0 && elements > 0) {
+    throw new ModelError(`${label} declares the shape ${shape} of ${type.name} but holds no values.`);
+  }
+  const decoded = type.bits === 0 ? fields.stringBytes + elements * STRING_OBJECT_BYTES : packedBytes;
+  budget.addStoredBytes(decoded, where);
+  return { elements, bytes: decoded, elementBits: type.bits };
+}
