@@ -1,7 +1,8 @@
 // `npm run bench:scoring`: for the linear, MLP and CNN fixture networks, measures in one run
 // PyTorch's own CPU evaluation (Debian's python3-torch), bare ONNX Runtime, and Tenfold's whole
 // scoring of a submission (child process, load, checks, sanity pass, test + shifted copy,
-// metrics), with the same thread count, and prints images per second and the ratios.
+// metrics), and TF.js on each backend present (the same weights, exported as LayersModels),
+// with the same thread count, and prints images per second and the ratios.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,8 +11,14 @@ import { parseArgs } from 'node:util';
 import { getDatasetInfo, loadSplit } from '@tenfold/datasets';
 import { disposeSpareSandboxes, scoreArtifact, takeSanitySample } from '@tenfold/scoring';
 import { measureBareOnnx } from './measure-bare-onnx.ts';
+import { measureTfjs, zipTfjsFixture } from './measure-tfjs.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../packages/scoring/tests/fixtures/pytorch');
+const TFJS_FIXTURES = join(import.meta.dirname, '../../packages/scoring/tests/fixtures/tfjs');
+const tfjsLayouts = JSON.parse(readFileSync(join(TFJS_FIXTURES, 'manifest.json'), 'utf8')).models as Record<
+  string,
+  { layout: 'nchw' | 'nhwc' | 'flat' }
+>;
 const NETWORKS = ['linear', 'mlp', 'cnn'] as const;
 const { values } = parseArgs({
   options: { threads: { type: 'string', default: '1' }, repeats: { type: 'string', default: '3' } },
@@ -61,6 +68,11 @@ for (const name of NETWORKS) {
     });
     return (performance.now() - started) / 1000;
   });
+  const tfjsBytes = await zipTfjsFixture(join(TFJS_FIXTURES, name));
+  const layout = tfjsLayouts[name]?.layout ?? 'nhwc';
+  const wasm = await best(() => measureTfjs(tfjsBytes, layout, test.images, test.count, normalization, 'tfjs-wasm'));
+  // The pure-JS backend is 30x slower: one run is enough to place it.
+  const cpu = await measureTfjs(tfjsBytes, layout, test.images, test.count, normalization, 'tfjs-cpu');
   const pytorch = torch[name]?.seconds ?? Number.NaN;
   const target = 1.3 * bare + 0.5;
   rows.push([
@@ -71,6 +83,9 @@ for (const name of NETWORKS) {
     `${whole.toFixed(3)} s`,
     `${target.toFixed(3)} s`,
     whole <= target ? 'met' : 'MISSED',
+    Math.round(10_000 / wasm).toLocaleString('en'),
+    `${(bare / wasm).toFixed(2)}x`,
+    Math.round(10_000 / cpu).toLocaleString('en'),
   ]);
 }
 await disposeSpareSandboxes();
@@ -84,6 +99,9 @@ const header = [
   'Tenfold whole',
   '1.3 x ORT + 0.5 s',
   'target',
+  'TF.js wasm img/s',
+  'wasm vs ORT',
+  'TF.js cpu img/s',
 ];
 const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
 const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;

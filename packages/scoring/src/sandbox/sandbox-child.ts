@@ -4,11 +4,12 @@
 import { isModelError } from '../errors.ts';
 import type { ModelFormatId, SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
 
-// Imported on demand, so a one-off ONNX job does not pay for loading TensorFlow.js (or the
-// reverse); a spare child started ahead of its job (--preload) loads both while it waits.
+// Imported on demand, so an ONNX job never pays for loading TensorFlow.js (or the reverse). A
+// spare child started ahead of its job (--preload) loads ONNX Runtime, the common case, while it
+// waits; TF.js would take longer than the gap between two jobs of a backlog.
 const loadOnnx = () => import('../onnx/predict-onnx.ts');
 const loadTfjs = () => import('../tfjs/predict-tfjs.ts');
-if (process.argv.includes('--preload')) void Promise.all([loadOnnx(), loadTfjs()]).catch(() => undefined);
+if (process.argv.includes('--preload')) void loadOnnx().catch(() => undefined);
 
 async function predictorFor(format: ModelFormatId) {
   return format === 'tfjs' ? (await loadTfjs()).predictTfjs : (await loadOnnx()).predictOnnx;
