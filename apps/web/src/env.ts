@@ -3,11 +3,13 @@ import { z } from 'zod';
 
 const MIB = 1024 * 1024;
 
+const count = (fallback: number) => z.coerce.number().int().positive().max(1_000_000).default(fallback);
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgresql://postgres@127.0.0.1:5432/tenfold'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
-  /** Namespaces every BullMQ key; the worker must use the same one. */
+  /** Namespaces every Redis key (queue and rate limits); the worker must use the same one. */
   QUEUE_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,100}$/)
@@ -19,6 +21,30 @@ const envSchema = z.object({
     .positive()
     .max(512 * MIB)
     .default(25 * MIB),
+  /**
+   * Signs and encrypts session cookies. No default on purpose: a guessable secret would let
+   * anyone forge sessions. `npm start` creates a random one in .tenfold/auth-secret.
+   */
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)'),
+  /**
+   * The site's origin as browsers reach it. Mutations carrying cookies must come from it (CSRF),
+   * and session cookies are `Secure` when it is https.
+   */
+  APP_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((value) => new URL(value).origin)
+    .default('http://localhost:3000'),
+  /** This account becomes an admin when it signs up (the seed promotes it if it already exists). */
+  TENFOLD_ADMIN_EMAIL: z
+    .email()
+    .transform((value) => value.toLowerCase())
+    .optional(),
+  /** Uploads per user per rolling hour. */
+  SUBMISSIONS_PER_HOUR: count(20),
+  /** Mutations, and requests made with an API token, per user per minute. */
+  API_REQUESTS_PER_MINUTE: count(120),
+  /** Sign-in and sign-up attempts per minute, per client address and per email address. */
+  AUTH_ATTEMPTS_PER_MINUTE: count(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -24,13 +24,18 @@ export function buildContentSecurityPolicy(nonce: string, isDevelopment: boolean
 }
 
 export function proxy(request: NextRequest) {
+  const env = getEnv();
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const policy = buildContentSecurityPolicy(nonce, getEnv().NODE_ENV === 'development');
+  const policy = buildContentSecurityPolicy(nonce, env.NODE_ENV === 'development');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
+  // Served over https, browsers should never try plain http again (session cookies are Secure then).
+  if (env.APP_URL.startsWith('https://')) {
+    response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  }
   return response;
 }
 

@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { COMMUNITY_USER, type Db, disconnectDb, getDb } from '@tenfold/db';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
 import {
   createRedisConnection,
@@ -22,10 +24,12 @@ let database: { databaseUrl: string; drop: () => Promise<void> };
 let db: Db;
 let connection: ReturnType<typeof createRedisConnection>;
 let queue: ScoringQueue;
+let submitterId: string;
 
 beforeAll(async () => {
   database = await createTestDatabase('web_create_submission');
   db = getDb(database.databaseUrl);
+  submitterId = (await db.user.create({ data: { email: 'ada@example.com', name: 'Ada' } })).id;
   connection = createRedisConnection(REDIS_URL, { role: 'producer' });
   queue = createScoringQueue(connection, `tenfold-web-test-${randomUUID()}`);
 });
@@ -41,7 +45,13 @@ afterAll(async () => {
 });
 
 function deps(overrides: Partial<CreateSubmissionDeps> = {}): CreateSubmissionDeps {
-  return { db, enqueue: (job: ScoreJob) => enqueueScoring(queue, job), maxUploadBytes: MAX_UPLOAD_BYTES, ...overrides };
+  return {
+    db,
+    enqueue: (job: ScoreJob) => enqueueScoring(queue, job),
+    maxUploadBytes: MAX_UPLOAD_BYTES,
+    checkQuota: async () => ({ isAllowed: true }),
+    ...overrides,
+  };
 }
 
 function input(overrides: Partial<SubmissionInput> = {}): SubmissionInput {
@@ -77,6 +87,7 @@ describe('createSubmission', () => {
           return enqueueScoring(queue, job);
         },
       }),
+      submitterId,
       input({ modelName: 'LeNet-5 v1.2', file: { name: 'C:\\models\\lenet.onnx', bytes: fakeOnnxBytes('lenet') } }),
     );
 
@@ -104,15 +115,19 @@ describe('createSubmission', () => {
       outputKind: 'LOGITS',
     });
     expect(row.model.name).toBe('LeNet-5 v1.2');
-    expect(row.submitter).toMatchObject(COMMUNITY_USER);
-    expect(row.model.ownerId).toBe(row.submitterId);
+    expect(row.submitterId).toBe(submitterId);
+    expect(row.model).toMatchObject({ ownerId: submitterId, visibility: 'PUBLIC' });
   });
 
   it('stores the same bytes once, addressed by their SHA-256', async () => {
     const bytes = fakeOnnxBytes(`shared ${randomUUID()}`);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const first = await createSubmission(deps(), input({ file: { name: 'a.onnx', bytes } }));
-    const second = await createSubmission(deps(), input({ dataset: 'fashion-mnist', file: { name: 'b.onnx', bytes } }));
+    const first = await createSubmission(deps(), submitterId, input({ file: { name: 'a.onnx', bytes } }));
+    const second = await createSubmission(
+      deps(),
+      submitterId,
+      input({ dataset: 'fashion-mnist', file: { name: 'b.onnx', bytes } }),
+    );
     expect(first.ok && second.ok).toBe(true);
 
     expect(await db.artifact.count({ where: { sha256 } })).toBe(1);
@@ -123,22 +138,90 @@ describe('createSubmission', () => {
     expect(rows.map((row) => row.dataset).sort()).toEqual(['FASHION_MNIST', 'MNIST']);
   });
 
-  it('adds a new submission to an existing model of the same name, under one community user', async () => {
+  it("adds a new submission to the submitter's model of the same name", async () => {
     const modelName = `Shared name ${randomUUID().slice(0, 8)}`;
-    await createSubmission(deps(), input({ modelName }));
-    await createSubmission(deps(), input({ modelName: `  ${modelName} ` }));
+    await createSubmission(deps(), submitterId, input({ modelName }));
+    await createSubmission(deps(), submitterId, input({ modelName: `  ${modelName} ` }));
     const models = await db.model.findMany({
       where: { name: modelName },
       include: { _count: { select: { submissions: true } } },
     });
     expect(models).toHaveLength(1);
     expect(models[0]?._count.submissions).toBe(2);
-    expect(await db.user.count({ where: { email: COMMUNITY_USER.email } })).toBe(1);
+
+    const bob = await db.user.create({ data: { email: `${randomUUID()}@example.com`, name: 'Bob' } });
+    await createSubmission(deps(), bob.id, input({ modelName }));
+    expect(await db.model.count({ where: { name: modelName } })).toBe(2);
+  });
+
+  it('creates a private model when asked, and leaves an existing model as it is', async () => {
+    const modelName = `Private ${randomUUID().slice(0, 8)}`;
+    await createSubmission(deps(), submitterId, input({ modelName, visibility: 'private' }));
+    await createSubmission(deps(), submitterId, input({ modelName, visibility: 'public' }));
+    const model = await db.model.findFirstOrThrow({ where: { name: modelName }, include: { submissions: true } });
+    expect(model.visibility).toBe('PRIVATE');
+    expect(model.submissions).toHaveLength(2);
+  });
+
+  it('refuses a valid upload over the quota with 429, and asks only for valid uploads', async () => {
+    let asked = 0;
+    const overQuota = deps({
+      checkQuota: async () => {
+        asked += 1;
+        return { isAllowed: false, retryAfterSeconds: 120 };
+      },
+    });
+    const before = await countRows();
+    expect(await createSubmission(overQuota, submitterId, input())).toEqual({
+      ok: false,
+      httpStatus: 429,
+      errors: { form: 'rate_limited' },
+      retryAfterSeconds: 120,
+    });
+    expect(await createSubmission(overQuota, submitterId, input({ modelName: '' }))).toMatchObject({ httpStatus: 400 });
+    expect(asked).toBe(1);
+    expect(await countRows()).toEqual(before);
+    const message = describeSubmissionErrors({ form: 'rate_limited' }, { maxUploadBytes: 1, submissionsPerHour: 20 });
+    expect(message.form).toContain('limit of 20 submissions an hour');
+  });
+
+  it('takes a TF.js model as model.json plus weight files, or as one .zip, and stores one archive', async () => {
+    const folder = join(import.meta.dirname, '../../../packages/scoring/tests/fixtures/tfjs/linear');
+    const files = readdirSync(folder).map((name) => ({
+      name,
+      bytes: new Uint8Array(readFileSync(join(folder, name))),
+    }));
+    const separate = await createSubmission(deps(), submitterId, input({ file: undefined, files }));
+    if (!separate.ok) throw new Error(JSON.stringify(separate.errors));
+    const stored = await db.submission.findUniqueOrThrow({ where: { id: separate.id }, include: { artifact: true } });
+    expect(stored.format).toBe('TFJS_LAYERS');
+    const zipped = await createSubmission(
+      deps(),
+      submitterId,
+      input({ modelName: 'zipped', file: { name: 'linear.zip', bytes: new Uint8Array(stored.artifact.bytes) } }),
+    );
+    if (!zipped.ok) throw new Error(JSON.stringify(zipped.errors));
+    const again = await db.submission.findUniqueOrThrow({ where: { id: zipped.id } });
+    expect(again.format).toBe('TFJS_LAYERS');
+    expect(again.artifactSha256).toBe(stored.artifactSha256);
+    const withoutModelJson = await createSubmission(
+      deps(),
+      submitterId,
+      input({
+        file: undefined,
+        files: [
+          { name: 'a.bin', bytes: Uint8Array.of(1) },
+          { name: 'b.bin', bytes: Uint8Array.of(2) },
+        ],
+      }),
+    );
+    expect(withoutModelJson).toMatchObject({ ok: false, errors: { file: 'tfjs_model_json_missing' } });
   });
 
   it('records the declared input contract', async () => {
     const result = await createSubmission(
       deps(),
+      submitterId,
       input({ layout: 'nhwc', scale: 'standard', mean: '0.1307', std: '0.3081', output: 'probabilities' }),
     );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -153,7 +236,7 @@ describe('createSubmission', () => {
   });
 
   it('ignores mean and std unless scaling is standard', async () => {
-    const result = await createSubmission(deps(), input({ scale: 'unit', mean: '0.5', std: '0.5' }));
+    const result = await createSubmission(deps(), submitterId, input({ scale: 'unit', mean: '0.5', std: '0.5' }));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     const row = await db.submission.findUniqueOrThrow({ where: { id: result.id } });
     expect(row).toMatchObject({ inputScale: 'UNIT', inputMean: null, inputStd: null });
@@ -168,7 +251,7 @@ describe('createSubmission', () => {
       { file: 'file_too_large' },
       /larger than the 64 KiB limit/,
     ],
-    ['no file at all', { file: null }, 400, { file: 'file_missing' }, /Choose the \.onnx file/],
+    ['no file at all', { file: null }, 400, { file: 'file_missing' }, /Choose the model to upload/],
     [
       'the empty part a browser sends without a file',
       { file: { name: '', bytes: new Uint8Array() } },
@@ -177,11 +260,25 @@ describe('createSubmission', () => {
       /Choose/,
     ],
     [
-      'a file that is not ONNX',
+      'a PyTorch checkpoint (a zip without model.json)',
       { file: { name: 'model.pt', bytes: Uint8Array.of(0x50, 0x4b, 3, 4) } },
+      400,
+      { file: 'archive_not_tfjs' },
+      /torch\.onnx\.export/,
+    ],
+    [
+      'a file that is neither ONNX nor a TF.js model',
+      { file: { name: 'notes.txt', bytes: new TextEncoder().encode('hello') } },
       400,
       { file: 'file_not_onnx' },
       /ONNX/,
+    ],
+    [
+      'a TF.js model.json without its weights',
+      { file: { name: 'model.json', bytes: new TextEncoder().encode('{"format":"layers-model"}') } },
+      400,
+      { file: 'tfjs_weights_missing' },
+      /\.bin weight files/,
     ],
     [
       'a model name with markup',
@@ -215,17 +312,20 @@ describe('createSubmission', () => {
     'refuses %s with a message that says what to fix, and stores nothing',
     async (_, override, status, errors, message) => {
       const before = await countRows();
-      const result = await createSubmission(deps(), input(override));
+      const result = await createSubmission(deps(), submitterId, input(override));
       expect(result).toEqual({ ok: false, httpStatus: status, errors });
       if (result.ok) return;
-      const messages = describeSubmissionErrors(result.errors, { maxUploadBytes: MAX_UPLOAD_BYTES });
+      const messages = describeSubmissionErrors(result.errors, {
+        maxUploadBytes: MAX_UPLOAD_BYTES,
+        submissionsPerHour: 20,
+      });
       expect(Object.values(messages).join(' ')).toMatch(message);
       expect(await countRows()).toEqual(before);
     },
   );
 
   it('reports every invalid field at once', async () => {
-    const result = await createSubmission(deps(), { dataset: 'svhn', modelName: '', file: null });
+    const result = await createSubmission(deps(), submitterId, { dataset: 'svhn', modelName: '', file: null });
     expect(result).toEqual({
       ok: false,
       httpStatus: 400,
@@ -234,9 +334,14 @@ describe('createSubmission', () => {
   });
 
   it('keeps the submission QUEUED when the queue cannot be reached', async () => {
-    const failing = await createSubmission(deps({ enqueue: () => Promise.reject(new Error('ECONNREFUSED')) }), input());
+    const failing = await createSubmission(
+      deps({ enqueue: () => Promise.reject(new Error('ECONNREFUSED')) }),
+      submitterId,
+      input(),
+    );
     const hanging = await createSubmission(
       deps({ enqueue: () => new Promise(() => {}), enqueueTimeoutMs: 50 }),
+      submitterId,
       input(),
     );
     for (const result of [failing, hanging]) {

@@ -101,10 +101,19 @@ async function submission(seed: SubmissionSeed) {
 
 describe('read queries', () => {
   let ids: Record<string, string>;
+  let users: Record<'ada' | 'bob' | 'admin', { userId: string; role: 'USER' | 'ADMIN' }>;
 
   beforeAll(async () => {
     const ada = await user('Ada');
     const bob = await user('Bob');
+    const admin = await db.user.create({
+      data: { email: `${randomUUID()}@tenfold.test`, name: 'Root', role: 'ADMIN' },
+    });
+    users = {
+      ada: { userId: ada.id, role: 'USER' },
+      bob: { userId: bob.id, role: 'USER' },
+      admin: { userId: admin.id, role: 'ADMIN' },
+    };
     const cnn = await model(ada.id, 'Small CNN');
     const mlp = await model(bob.id, 'MLP');
     const twin = await model(bob.id, 'Twin');
@@ -210,5 +219,40 @@ describe('read queries', () => {
     expect(await getSubmission(db, ids.hiddenSubmission as string)).toBeNull();
     expect(await getSubmission(db, ids.banned as string)).toBeNull();
     expect(await getSubmissionStatus(db, 'no-such-id')).toBeNull();
+  });
+
+  it('shows private, hidden and disqualified entries to their owner and admins only', async () => {
+    for (const id of [ids.secret, ids.hiddenSubmission, ids.disqualified] as string[]) {
+      expect(await getSubmission(db, id)).toBeNull();
+      expect(await getSubmissionStatus(db, id)).toBeNull();
+      expect(await getSubmission(db, id, users.admin)).toMatchObject({ id, isPublic: false });
+    }
+    expect(await getSubmission(db, ids.secret as string, users.bob)).toBeNull();
+    expect(await getSubmission(db, ids.secret as string, users.ada)).toMatchObject({
+      modelName: 'Secret',
+      isPublic: false,
+    });
+    expect(await getSubmissionStatus(db, ids.secret as string, users.ada)).toMatchObject({ status: 'SCORED' });
+    expect(await getSubmission(db, ids.disqualified as string, users.bob)).toMatchObject({ isPublic: false });
+    expect(await getSubmission(db, ids.cnnBest as string, users.bob)).toMatchObject({ isPublic: true });
+  });
+
+  it('keeps private entries out of leaderboards and counts, even for their owner', async () => {
+    const board = await getLeaderboard(db, 'mnist');
+    expect(board.map((entry) => entry.modelName)).not.toContain('Secret');
+    const stats = await getHomeStats(db);
+    expect(stats.datasets[0]?.bestAccuracy).toBe(0.992);
+    await db.submission.create({
+      data: {
+        modelId: (await db.model.findFirstOrThrow({ where: { name: 'Secret' } })).id,
+        submitterId: users.ada.userId,
+        dataset: 'MNIST',
+        format: 'ONNX',
+        artifactSha256: (await db.artifact.findFirstOrThrow()).sha256,
+        originalFilename: 'secret.onnx',
+        status: 'RUNNING',
+      },
+    });
+    expect((await getHomeStats(db)).inProgress).toBe(stats.inProgress);
   });
 });

@@ -1,5 +1,5 @@
 import { SCORING_QUEUE, type ScoreJob, scoreJobSchema } from '@tenfold/queue';
-import { Worker } from 'bullmq';
+import { DelayedError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { processScoreJob, type ScoreJobDeps } from './process-score-job.ts';
 
@@ -7,8 +7,16 @@ export type CreateWorkerOptions = {
   connection: Redis;
   prefix: string;
   concurrency: number;
+  /** BullMQ's job lock; the stalled-job check runs at the same interval. */
+  lockDurationMs: number;
   deps: ScoreJobDeps;
 };
+
+/**
+ * BullMQ gives up on a job that stalled more often than this. The submission's attempts counter
+ * in PostgreSQL is what limits retries; this only bounds redeliveries of one Redis job.
+ */
+const MAX_STALLED_REDELIVERIES = 5;
 
 /**
  * The BullMQ consumer of the scoring queue. Inference runs in a child process per job
@@ -17,15 +25,32 @@ export type CreateWorkerOptions = {
 export function createWorker(options: CreateWorkerOptions): Worker<ScoreJob> {
   return new Worker<ScoreJob>(
     SCORING_QUEUE,
-    async (job) => {
+    async (job, token, signal) => {
       const { submissionId } = scoreJobSchema.parse(job.data);
-      return processScoreJob(options.deps, {
+      const outcome = await processScoreJob(options.deps, {
         submissionId,
-        // attemptsMade counts earlier failed attempts; this run is the next one.
-        attempt: job.attemptsMade + 1,
         maxAttempts: job.opts.attempts ?? 1,
+        // BullMQ aborts it only on worker.cancelAllJobs(), which index.ts calls at shutdown.
+        shutdownSignal: signal,
       });
+      // Neither moves count as a failed attempt of the Redis job.
+      if (outcome.kind === 'handed-back') {
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      if (outcome.kind === 'busy') {
+        await job.moveToDelayed(outcome.retryAt, token);
+        throw new DelayedError();
+      }
+      return outcome.kind;
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      lockDuration: options.lockDurationMs,
+      stalledInterval: options.lockDurationMs,
+      maxStalledCount: MAX_STALLED_REDELIVERIES,
+    },
   );
 }

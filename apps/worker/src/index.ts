@@ -1,52 +1,101 @@
-// The worker process: reads env once, connects to PostgreSQL and Redis, re-enqueues orphaned
-// submissions, consumes the scoring queue, and shuts down gracefully on SIGTERM / SIGINT.
+// The worker process: reads env once, connects to PostgreSQL and Redis, keeps its heartbeat,
+// reconciles PostgreSQL with Redis at start-up and periodically, consumes the scoring queue, and
+// on SIGTERM / SIGINT lets running jobs finish within a grace period or hands them back.
 import { getDb } from '@tenfold/db';
 import { createRedisConnection, createScoringQueue } from '@tenfold/queue';
+import { disposeSpareSandboxes } from '@tenfold/scoring';
 import { createWorker } from './create-worker.ts';
 import { readEnv } from './env.ts';
 import { createScoringInputsLoader } from './load-scoring-inputs.ts';
 import { requeueOrphans } from './requeue-orphans.ts';
+import { runPeriodically } from './run-periodically.ts';
+import { startWorkerHeartbeat } from './start-worker-heartbeat.ts';
+
+/** After the grace period, how long handing back may take before the process exits anyway. */
+const FORCE_EXIT_AFTER_MS = 15_000;
 
 const env = readEnv();
+const prefix = () => `${new Date().toISOString()} [worker ${env.WORKER_ID}]`;
+const log = (message: string) => console.log(`${prefix()} ${message}`);
+const logError = (context: string) => (error: unknown) =>
+  console.error(`${prefix()} ${context}: ${error instanceof Error ? error.message : String(error)}`);
+
 const db = getDb(env.DATABASE_URL);
 const connection = createRedisConnection(env.REDIS_URL, { role: 'worker' });
 const queue = createScoringQueue(connection, env.QUEUE_PREFIX);
+const loadScoringInputs = createScoringInputsLoader({ dataDir: env.TENFOLD_DATASETS_DIR });
 
+// Loaded up front so the first job is as fast as the others; if this fails, each job tries
+// again and fails as a platform fault (retried) rather than the process exiting.
+await Promise.all([loadScoringInputs('MNIST'), loadScoringInputs('FASHION_MNIST')]).catch(logError('loading datasets'));
+
+const heartbeat = startWorkerHeartbeat(
+  db,
+  { workerId: env.WORKER_ID, concurrency: env.WORKER_CONCURRENCY },
+  env.WORKER_HEARTBEAT_MS,
+  logError('heartbeat'),
+);
+const reconciler = runPeriodically(
+  async () => {
+    const { requeued, cancelled, enqueued } = await requeueOrphans(db, queue, { staleAfterMs: env.STALE_AFTER_MS });
+    if (requeued || cancelled || enqueued) {
+      log(`reconciled: ${requeued} requeued from dead workers, ${cancelled} cancelled, ${enqueued} job(s) re-created`);
+    }
+  },
+  env.RECONCILE_INTERVAL_MS,
+  logError('reconciler'),
+);
+
+let isShuttingDown = false;
 const worker = createWorker({
   connection,
   prefix: env.QUEUE_PREFIX,
   concurrency: env.WORKER_CONCURRENCY,
+  lockDurationMs: env.WORKER_LOCK_MS,
   deps: {
     db,
     workerId: env.WORKER_ID,
-    loadScoringInputs: createScoringInputsLoader({ dataDir: env.TENFOLD_DATASETS_DIR }),
+    loadScoringInputs,
     scoring: {
       limits: { wallTimeMs: env.SCORING_TIMEOUT_MS, memoryMb: env.SCORING_MEMORY_MB },
       workDir: env.TENFOLD_WORK_DIR,
       threads: env.SCORING_THREADS,
+      keepWarm: true,
     },
+    lease: { heartbeatMs: env.JOB_HEARTBEAT_MS, staleAfterMs: env.STALE_AFTER_MS },
+    isDraining: () => isShuttingDown,
   },
 });
+worker.on('active', (job) => log(`${job.id}: started`));
+worker.on('completed', (job, outcome) => log(`${job.id}: ${outcome}`));
+worker.on('failed', (job, error) => logError(`${job?.id}: attempt failed`)(error));
+worker.on('stalled', (jobId) => log(`${jobId}: stalled, redelivered`));
+worker.on('error', logError('queue'));
+log(`consuming queue "${env.QUEUE_PREFIX}" with concurrency ${env.WORKER_CONCURRENCY}`);
 
-worker.on('completed', (job, outcome) => console.log(`[worker] ${job.id}: ${outcome}`));
-worker.on('failed', (job, error) => console.error(`[worker] ${job?.id}: attempt failed: ${error.message}`));
-worker.on('error', (error) => console.error(`[worker] ${error.message}`));
-
-const requeued = await requeueOrphans(db, queue);
-console.log(
-  `[worker] ${env.WORKER_ID} consuming queue "${env.QUEUE_PREFIX}" with concurrency ${env.WORKER_CONCURRENCY}; ${requeued} queued submission(s) (re)enqueued`,
-);
-
-let isShuttingDown = false;
 async function shutdown(signal: string) {
   if (isShuttingDown) return;
   isShuttingDown = true;
-  console.log(`[worker] ${signal}: finishing running jobs, then exiting`);
-  // close() waits for active jobs to finish, so no result is half-written.
-  await worker.close();
+  log(`${signal}: running jobs may finish within ${env.SHUTDOWN_GRACE_MS} ms, then they are handed back`);
+  const handBack = setTimeout(() => {
+    log('grace period over: handing running jobs back to the queue');
+    worker.cancelAllJobs('shutdown');
+  }, env.SHUTDOWN_GRACE_MS);
+  // An unreachable Redis or PostgreSQL must not keep a stopping process alive forever; what it
+  // could not hand back, the reconciler of another worker picks up.
+  setTimeout(() => {
+    logError('shutdown')('timed out');
+    process.exit(1);
+  }, env.SHUTDOWN_GRACE_MS + FORCE_EXIT_AFTER_MS).unref();
+  // close() stops taking jobs and waits until each running one is recorded or handed back.
+  await Promise.all([reconciler.stop(), worker.close()]);
+  clearTimeout(handBack);
+  await heartbeat.stop().catch(logError('heartbeat'));
+  await disposeSpareSandboxes();
   await queue.close();
   connection.disconnect();
   await db.$disconnect();
+  log('stopped');
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,65 +1,61 @@
 import type { Db } from '@tenfold/db';
-import { isModelError, type SandboxLimits, SCORER_VERSION, type ScoringDataset, scoreArtifact } from '@tenfold/scoring';
+import { isModelError, type SandboxLimits, scoreArtifact } from '@tenfold/scoring';
+import { claimSubmission } from './claim-submission.ts';
 import { contractFromSubmission, formatFromSubmission } from './contract-from-submission.ts';
 import type { ScoringInputs } from './load-scoring-inputs.ts';
-
-/** How often progress is written to PostgreSQL while a model runs. */
-const PROGRESS_INTERVAL_MS = 250;
+import { recordEvaluation } from './record-evaluation.ts';
+import { settleLostClaim } from './settle-lost-claim.ts';
+import { startJobLease } from './start-job-lease.ts';
+import { modelFailureUpdate, platformFailureUpdate, requeueUpdate } from './submission-updates.ts';
+import { updateClaimedSubmission } from './update-claimed-submission.ts';
 
 export type ScoreJobDeps = {
   db: Db;
   workerId: string;
   loadScoringInputs: (dataset: 'MNIST' | 'FASHION_MNIST') => Promise<ScoringInputs>;
-  scoring: { limits: SandboxLimits; workDir: string; threads: number };
+  scoring: { limits: SandboxLimits; workDir: string; threads: number; keepWarm?: boolean };
+  /** Heartbeat interval of a running job, and the age at which a heartbeat counts as stale. */
+  lease: { heartbeatMs: number; staleAfterMs: number };
+  /** True once the process was told to stop (SIGTERM): jobs may still finish until the grace ends. */
+  isDraining?: () => boolean;
 };
 
-export type ScoreJobAttempt = { submissionId: string; attempt: number; maxAttempts: number };
+export type ScoreJobAttempt = {
+  submissionId: string;
+  /** Claims allowed in all; platform faults are retried until then. */
+  maxAttempts: number;
+  /** Aborted when the worker shuts down: the running job is handed back instead of finished. */
+  shutdownSignal?: AbortSignal;
+};
 
-export type ScoreJobOutcome = 'scored' | 'failed' | 'skipped';
-
-const FINAL = new Set(['SCORED', 'FAILED', 'CANCELLED']);
+export type ScoreJobOutcome =
+  | { kind: 'scored' | 'failed' | 'cancelled' | 'skipped' | 'superseded' | 'handed-back' }
+  /** Another live worker holds the submission: deliver the job again at `retryAt`. */
+  | { kind: 'busy'; retryAt: number };
 
 /**
- * Scores one submission and records the outcome in PostgreSQL. Idempotent: a job for a
- * submission already in a final state does nothing, and the evaluation is upserted per
- * (submission, scorer version), so a job that runs twice leaves one result.
- * Model errors end the submission as FAILED; platform errors are rethrown for BullMQ to
- * retry, and only the last attempt marks the submission FAILED (without counting it
- * against the submitter's quota).
+ * Scores one submission and records the outcome in PostgreSQL, exactly once however often the
+ * job is delivered: the claim lets one worker hold the submission, and every write after it is
+ * fenced by that claim. Model errors end the submission as FAILED; platform errors put it back
+ * to QUEUED and are rethrown for BullMQ to retry with backoff, until the last allowed attempt
+ * marks it FAILED with failureKind PLATFORM (not counted against the submitter's quota).
  */
 export async function processScoreJob(deps: ScoreJobDeps, job: ScoreJobAttempt): Promise<ScoreJobOutcome> {
   const { db } = deps;
-  const submission = await db.submission.findUnique({
-    where: { id: job.submissionId },
-    include: { artifact: { select: { bytes: true } } },
+  const claimed = await claimSubmission(db, {
+    submissionId: job.submissionId,
+    workerId: deps.workerId,
+    maxAttempts: job.maxAttempts,
+    staleAfterMs: deps.lease.staleAfterMs,
   });
-  if (!submission || FINAL.has(submission.status)) return 'skipped';
+  if (claimed.kind !== 'claimed') return claimed;
+  const { claim, submission } = claimed;
 
-  await db.submission.update({
-    where: { id: submission.id },
-    data: {
-      status: 'RUNNING',
-      statusReason: null,
-      startedAt: new Date(),
-      heartbeatAt: new Date(),
-      workerId: deps.workerId,
-      progressImages: 0,
-      attempts: { increment: 1 },
-    },
-  });
-
-  let lastProgressWrite = 0;
-  const onProgress = (imagesDone: number) => {
-    const now = Date.now();
-    if (now - lastProgressWrite < PROGRESS_INTERVAL_MS) return;
-    lastProgressWrite = now;
-    void db.submission
-      .update({ where: { id: submission.id }, data: { progressImages: imagesDone, heartbeatAt: new Date() } })
-      .catch(() => undefined);
-  };
-
+  const lease = startJobLease(db, claim, deps.lease.heartbeatMs);
+  const signal = job.shutdownSignal ? AbortSignal.any([lease.signal, job.shutdownSignal]) : lease.signal;
   try {
     const inputs = await deps.loadScoringInputs(submission.dataset);
+    signal.throwIfAborted();
     const result = await scoreArtifact({
       ...inputs,
       modelBytes: submission.artifact.bytes,
@@ -68,71 +64,35 @@ export async function processScoreJob(deps: ScoreJobDeps, job: ScoreJobAttempt):
       limits: deps.scoring.limits,
       workDir: deps.scoring.workDir,
       threads: deps.scoring.threads,
-      onProgress,
+      keepWarm: deps.scoring.keepWarm,
+      onProgress: lease.reportProgress,
+      signal,
     });
-    const evaluation = {
-      scorerVersion: result.scorerVersion,
-      backend: result.backend,
-      backendVersion: result.backendVersion,
-      datasetSha256: result.datasetSha256,
-      modelSha256: result.modelSha256,
-      total: result.total,
-      correct: result.correct,
-      accuracy: result.accuracy,
-      accuracyCiLow: result.accuracyCiLow,
-      accuracyCiHigh: result.accuracyCiHigh,
-      perClassRecall: result.perClassRecall,
-      perClassPrecision: result.perClassPrecision,
-      perClassF1: result.perClassF1,
-      confusionMatrix: result.confusionMatrix,
-      predictions: Buffer.from(result.predictions),
-      shiftedAccuracy: result.shiftedAccuracy,
-      warnings: result.warnings,
-      artifactBytes: result.artifactBytes,
-      imagesPerSecond: result.imagesPerSecond,
-      meanLatencyMs: result.meanLatencyMs,
-      durationMs: result.durationMs,
-    };
-    await db.$transaction([
-      db.evaluation.upsert({
-        where: { submissionId_scorerVersion: { submissionId: submission.id, scorerVersion: SCORER_VERSION } },
-        create: { submissionId: submission.id, ...evaluation },
-        update: evaluation,
-      }),
-      db.submission.update({
-        where: { id: submission.id },
-        data: {
-          status: 'SCORED',
-          statusReason: null,
-          failureKind: null,
-          progressImages: result.total,
-          finishedAt: new Date(),
-        },
-      }),
-    ]);
-    return 'scored';
+    await lease.stop();
+    if (await recordEvaluation(db, claim, result)) return { kind: 'scored' };
+    return { kind: await settleLostClaim(db, claim) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (isModelError(error)) {
-      await db.submission.update({
-        where: { id: submission.id },
-        data: { status: 'FAILED', failureKind: 'MODEL', statusReason: message, finishedAt: new Date() },
-      });
-      return 'failed';
+    await lease.stop();
+    // Cancelled or taken over: the scoring process was killed on purpose, not by a fault.
+    if (lease.signal.aborted) return { kind: await settleLostClaim(db, claim) };
+    // A failure while stopping may be the stop itself (a supervisor signalling the whole process
+    // group kills the scoring process too), so it is nobody's fault: another worker runs it again.
+    if (job.shutdownSignal?.aborted || deps.isDraining?.()) {
+      // Handing back is no failed attempt: a rolling restart must not use up a submission's retries.
+      const handBack = requeueUpdate('Queued again: the worker scoring it was shutting down.');
+      await updateClaimedSubmission(db, claim, { ...handBack, attempts: { decrement: 1 } });
+      return { kind: 'handed-back' };
     }
-    const isLastAttempt = job.attempt >= job.maxAttempts;
-    await db.submission.update({
-      where: { id: submission.id },
-      data: isLastAttempt
-        ? {
-            status: 'FAILED',
-            failureKind: 'PLATFORM',
-            countsAgainstQuota: false,
-            finishedAt: new Date(),
-            statusReason: `Tenfold could not score this submission because of a fault on our side (${message}), after ${job.attempt} attempts. It does not count against your quota; an admin can retry it.`,
-          }
-        : { status: 'QUEUED', statusReason: `Retrying after a fault on our side: ${message}` },
-    });
+    const message = error instanceof Error ? error.message : String(error);
+    const isLastAttempt = claim.attempt >= job.maxAttempts;
+    if (isModelError(error) || isLastAttempt) {
+      const data = isModelError(error)
+        ? modelFailureUpdate(message)
+        : platformFailureUpdate(`${message} (after ${claim.attempt} attempts).`);
+      if (await updateClaimedSubmission(db, claim, data)) return { kind: 'failed' };
+      return { kind: await settleLostClaim(db, claim) };
+    }
+    await updateClaimedSubmission(db, claim, requeueUpdate(`Retrying after a fault on our side: ${message}`));
     throw error;
   }
 }

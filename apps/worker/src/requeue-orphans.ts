@@ -1,25 +1,58 @@
 import type { Db } from '@tenfold/db';
-import { enqueueScoring, type ScoringQueue } from '@tenfold/queue';
+import { ensureScoringJob, type ScoringQueue } from '@tenfold/queue';
+import { cancelledUpdate, requeueUpdate } from './submission-updates.ts';
 
-/** A running submission whose worker has not written progress for this long has lost its worker. */
-const STALE_HEARTBEAT_MS = 5 * 60_000;
+export type ReconcileOptions = {
+  /** A RUNNING submission whose heartbeat is older than this has lost its worker. */
+  staleAfterMs: number;
+  now?: Date;
+};
+
+export type ReconcileSummary = {
+  /** Stale RUNNING submissions put back to QUEUED. */
+  requeued: number;
+  /** Cancellations requested for submissions no live worker holds, now CANCELLED. */
+  cancelled: number;
+  /** QUEUED submissions that had no job Redis would run, and got one. */
+  enqueued: number;
+};
+
+/** WorkerHeartbeat rows of processes silent this long are forgotten (they were killed). */
+const FORGET_WORKER_AFTER_MS = 24 * 3600_000;
 
 /**
- * PostgreSQL is the source of truth: every submission it calls QUEUED gets a job (enqueueing
- * is idempotent per submission), and RUNNING ones whose worker went silent are queued again.
- * Covers a web app that crashed between writing the row and enqueueing, and a Redis that lost
- * its data. Returns how many submissions were (re)enqueued.
+ * PostgreSQL is the source of truth; this makes Redis and the RUNNING rows agree with it, so that
+ * nothing waits forever. Safe to run from every worker at once: each step is a conditional
+ * update or an idempotent enqueue (the job id is the submission id). Covers a web app that
+ * crashed between writing the row and enqueueing, a Redis that lost its data, a job BullMQ gave
+ * up on, and a worker that died while scoring.
  */
-export async function requeueOrphans(db: Db, queue: ScoringQueue, now = new Date()): Promise<number> {
-  await db.submission.updateMany({
-    where: { status: 'RUNNING', heartbeatAt: { lt: new Date(now.getTime() - STALE_HEARTBEAT_MS) } },
-    data: { status: 'QUEUED', statusReason: 'Queued again: the worker scoring it stopped responding.' },
+export async function requeueOrphans(
+  db: Db,
+  queue: ScoringQueue,
+  options: ReconcileOptions,
+): Promise<ReconcileSummary> {
+  const now = options.now ?? new Date();
+  const stale = { status: 'RUNNING' as const, heartbeatAt: { lt: new Date(now.getTime() - options.staleAfterMs) } };
+  const cancelled = await db.submission.updateMany({
+    where: { cancelRequestedAt: { not: null }, OR: [{ status: 'QUEUED' }, stale] },
+    data: cancelledUpdate(now),
+  });
+  const requeued = await db.submission.updateMany({
+    where: stale,
+    data: requeueUpdate('Queued again: the worker scoring it stopped responding.'),
   });
   const queued = await db.submission.findMany({
     where: { status: 'QUEUED' },
     select: { id: true },
     orderBy: { createdAt: 'asc' },
   });
-  for (const { id } of queued) await enqueueScoring(queue, { submissionId: id });
-  return queued.length;
+  let enqueued = 0;
+  for (const { id } of queued) {
+    if (await ensureScoringJob(queue, { submissionId: id })) enqueued++;
+  }
+  await db.workerHeartbeat.deleteMany({
+    where: { lastSeenAt: { lt: new Date(now.getTime() - FORGET_WORKER_AFTER_MS) } },
+  });
+  return { requeued: requeued.count, cancelled: cancelled.count, enqueued };
 }

@@ -1,11 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Db, getDb } from '@tenfold/db';
-import { createTestDatabase } from '@tenfold/db/testing';
-import { createRedisConnection, createScoringQueue, enqueueScoring } from '@tenfold/queue';
-import { sha256Hex } from '@tenfold/scoring';
+import { enqueueScoring } from '@tenfold/queue';
 import {
   buildCentroidModel,
   buildLinearOnnxModel,
@@ -13,95 +6,43 @@ import {
   readMnistDirectly,
   shiftImagesRight,
 } from '@tenfold/scoring/testing';
-import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWorker } from '../src/create-worker.ts';
-import { createScoringInputsLoader } from '../src/load-scoring-inputs.ts';
+import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `tenfold-test-${randomUUID()}`;
-const connection = createRedisConnection(redisUrl, { role: 'worker' });
-const queue = createScoringQueue(connection, prefix);
-const workDir = mkdtempSync(join(tmpdir(), 'tenfold-worker-test-'));
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let db: Db;
-let worker: Worker;
-let userId: string;
+let fixture: WorkerFixture;
 
 beforeAll(async () => {
-  database = await createTestDatabase('worker');
-  db = getDb(database.databaseUrl);
-  userId = (await db.user.create({ data: { email: 'tester@example.com', name: 'Tester' } })).id;
-  worker = createWorker({
-    connection,
-    prefix,
-    concurrency: 1,
-    deps: {
-      db,
-      workerId: 'test-worker',
-      loadScoringInputs: createScoringInputsLoader({}),
-      scoring: { limits: { wallTimeMs: 60_000, memoryMb: 1024 }, workDir, threads: 1 },
-    },
-  });
+  fixture = await createWorkerFixture('worker');
+  fixture.startWorker();
 });
 
-afterAll(async () => {
-  await worker?.close();
-  await queue.obliterate({ force: true });
-  await queue.close();
-  connection.disconnect();
-  await database?.drop();
-  rmSync(workDir, { recursive: true, force: true });
-});
+afterAll(() => fixture?.close());
 
-async function submit(name: string, bytes: Uint8Array) {
-  const sha256 = sha256Hex(bytes);
-  await db.artifact.upsert({
-    where: { sha256 },
-    create: { sha256, sizeBytes: bytes.length, bytes: Buffer.from(bytes) },
-    update: {},
-  });
-  const model = await db.model.create({ data: { ownerId: userId, name } });
-  const submission = await db.submission.create({
-    data: {
-      modelId: model.id,
-      submitterId: userId,
-      dataset: 'MNIST',
-      format: 'ONNX',
-      artifactSha256: sha256,
-      originalFilename: `${name}.onnx`,
-    },
-  });
-  await enqueueScoring(queue, { submissionId: submission.id });
-  return submission.id;
-}
-
-async function waitForFinal(id: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const row = await db.submission.findUniqueOrThrow({ where: { id }, include: { evaluations: true } });
-    if (row.status !== 'QUEUED' && row.status !== 'RUNNING') return row;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`submission ${id} did not reach a final state in ${timeoutMs} ms`);
+async function waitForFinal(id: string) {
+  await fixture.waitFor(id, fixture.isFinal);
+  return fixture.db.submission.findUniqueOrThrow({ where: { id }, include: { evaluations: true } });
 }
 
 describe('the worker', () => {
   it('fails a broken ONNX file with a reason, then keeps scoring the next submission exactly', async () => {
-    const broken = await submit('broken', new TextEncoder().encode('this is not an ONNX model'));
+    const broken = await fixture.submit('broken', new TextEncoder().encode('this is not an ONNX model'));
     const train = readMnistDirectly('train');
     const test = readMnistDirectly('t10k');
     const model = buildCentroidModel(train.images, train.labels);
-    const good = await submit('centroids', buildLinearOnnxModel(model));
+    const good = await fixture.submit('centroids', buildLinearOnnxModel(model));
 
     const failed = await waitForFinal(broken);
     expect(failed.status).toBe('FAILED');
     expect(failed.failureKind).toBe('MODEL');
-    expect(failed.statusReason).toMatch(/ONNX Runtime could not load the model/);
+    expect(failed.statusReason).toMatch(/could not load the model/);
     expect(failed.evaluations).toHaveLength(0);
+    // The model's own error is final: one attempt, and it counts against the quota.
+    expect(failed.attempts).toBe(1);
+    expect(failed.countsAgainstQuota).toBe(true);
 
     const scored = await waitForFinal(good);
     expect(scored.status).toBe('SCORED');
+    expect(scored.attempts).toBe(1);
     const expected = predictLinear(test.images, test.count, model).predictions;
     const correct = expected.filter((p, i) => p === test.labels[i]).length;
     expect(scored.evaluations).toHaveLength(1);
@@ -123,13 +64,13 @@ describe('the worker', () => {
 
   it('leaves one evaluation when the same submission is scored twice', async () => {
     const train = readMnistDirectly('train');
-    const id = await submit('twice', buildLinearOnnxModel(buildCentroidModel(train.images, train.labels)));
+    const id = await fixture.submit('twice', buildLinearOnnxModel(buildCentroidModel(train.images, train.labels)));
     await waitForFinal(id);
     // A duplicate delivery of a finished job is skipped; forcing a rescore overwrites the one row.
-    await db.submission.update({ where: { id }, data: { status: 'QUEUED' } });
-    await enqueueScoring(queue, { submissionId: id });
+    await fixture.db.submission.update({ where: { id }, data: { status: 'QUEUED' } });
+    await enqueueScoring(fixture.queue, { submissionId: id });
     const row = await waitForFinal(id);
     expect(row.status).toBe('SCORED');
-    expect(await db.evaluation.count({ where: { submissionId: id } })).toBe(1);
+    expect(await fixture.db.evaluation.count({ where: { submissionId: id } })).toBe(1);
   });
 });

@@ -14,6 +14,8 @@ const dbEnvSchema = z.object({
   DATABASE_URL: optional(postgresUrl, 'postgresql://postgres@127.0.0.1:5432/tenfold'),
   /** Server on which tests create their throwaway databases; its own database is only used to connect. */
   TEST_DATABASE_URL: optional(postgresUrl, 'postgresql://postgres@127.0.0.1:5432/postgres'),
+  /** The account with this email is made an admin by the seed (and by the web app when it signs up). */
+  TENFOLD_ADMIN_EMAIL: z.preprocess((value) => (value === '' ? undefined : value), z.email().optional()),
   /** Set by npm: the folder `npm run` was typed in (scripts themselves run in the package folder). */
   INIT_CWD: z.string().optional(),
 });

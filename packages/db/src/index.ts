@@ -1,5 +1,4 @@
 export { type Db, disconnectDb, getDb } from './client.ts';
-export { COMMUNITY_USER, upsertCommunityUser } from './community-user.ts';
 export type {
   Account,
   ApiToken,
@@ -16,3 +15,10 @@ export type {
 } from './generated/client.ts';
 export { Prisma } from './generated/client.ts';
 export * from './generated/enums.ts';
+export { countSubmissionsAgainstQuota } from './submissions/count-submissions-against-quota.ts';
+export {
+  type SetUserRoleInput,
+  type SetUserRoleResult,
+  setUserRole,
+  type UserRoleView,
+} from './users/set-user-role.ts';

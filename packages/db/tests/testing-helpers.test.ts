@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { COMMUNITY_USER, getDb, Role, upsertCommunityUser } from '../src/index.ts';
-import { databaseName } from '../src/migrate/index.ts';
+import { getDb, Role } from '../src/index.ts';
+import { DEFAULT_MIGRATIONS_DIR, databaseName } from '../src/migrate/index.ts';
+import { readMigrations } from '../src/migrate/read-migrations.ts';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.ts';
 import { listDatabases, query } from './helpers.ts';
 
@@ -18,7 +19,8 @@ describe('createTestDatabase', () => {
     const name = databaseName(first.databaseUrl);
     expect(name).toMatch(/^tenfold_test_helpers_test_[0-9a-f]{12}$/);
     expect(databaseName(second.databaseUrl)).not.toBe(name);
-    expect(await query(first.databaseUrl, 'SELECT migration_name FROM _prisma_migrations')).toHaveLength(1);
+    const committed = (await readMigrations(DEFAULT_MIGRATIONS_DIR)).migrationDirectories.length;
+    expect(await query(first.databaseUrl, 'SELECT migration_name FROM _prisma_migrations')).toHaveLength(committed);
 
     await getDb(first.databaseUrl).user.count();
     await first.drop();
@@ -46,20 +48,5 @@ describe('a migrated database through getDb', () => {
     expect(read).toEqual(created);
     expect(read).toMatchObject({ name: 'Ada', role: Role.USER, emailVerified: false });
     expect(read.createdAt).toBeInstanceOf(Date);
-  });
-
-  it('seeds the community user once, however often the seed runs', async () => {
-    const db = getDb(database.databaseUrl);
-    await db.user.upsert({
-      where: { email: COMMUNITY_USER.email },
-      create: { email: COMMUNITY_USER.email, name: 'Renamed', role: Role.ADMIN },
-      update: {},
-    });
-    const first = await upsertCommunityUser(db);
-    const second = await upsertCommunityUser(db);
-
-    expect(second.id).toBe(first.id);
-    expect(second).toMatchObject({ email: 'community@tenfold.local', name: 'Community', role: Role.USER });
-    expect(await db.user.count({ where: { email: COMMUNITY_USER.email } })).toBe(1);
   });
 });

@@ -1,5 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isModelError, scoreArtifact } from '../src/index.ts';
 import { detectIsolation } from '../src/sandbox/isolation-prefix.ts';
 
 // What a process started the way scoring children are started can see and do.
@@ -25,5 +29,30 @@ describe.runIf(process.getuid?.() === 0)('the scoring sandbox, started by a root
 
   it('stops native allocations at the data limit', () => {
     expect(() => probe('allocate')).toThrow();
+  });
+
+  it("treats a work folder the sandbox user cannot reach as a platform fault, not the model's", async () => {
+    const closed = mkdtempSync(join(tmpdir(), 'tenfold-closed-'));
+    try {
+      const error = await scoreArtifact({
+        modelBytes: Uint8Array.of(8, 8),
+        format: 'onnx',
+        contract: { layout: 'nchw', scale: 'unit', output: 'logits' },
+        dataset: {
+          name: 'MNIST',
+          images: new Uint8Array(784),
+          labels: new Uint8Array(1),
+          count: 1,
+          fingerprint: 'x',
+          normalization: { mean: 0, std: 1 },
+        },
+        limits: { wallTimeMs: 10_000, memoryMb: 256 },
+        workDir: join(closed, 'work'),
+      }).catch((e: unknown) => e);
+      expect(isModelError(error)).toBe(false);
+      expect(String(error)).toMatch(/cannot reach the work folder through .*tenfold-closed-/);
+    } finally {
+      rmSync(closed, { recursive: true, force: true });
+    }
   });
 });

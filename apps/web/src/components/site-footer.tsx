@@ -11,6 +11,9 @@ export function SiteFooter() {
         <nav aria-label="Footer" className="site-footer__links">
           <Link href="/datasets/mnist">MNIST leaderboard</Link>
           <Link href="/datasets/fashion-mnist">Fashion-MNIST leaderboard</Link>
+          <Link href="/mnist-vs-fashion">MNIST vs Fashion-MNIST</Link>
+          <Link href="/compare">Compare models</Link>
+          <Link href="/trade-offs">Trade-offs</Link>
           <Link href="/submit">Submit a model</Link>
         </nav>
       </div>

@@ -1,7 +1,10 @@
 import Link from 'next/link';
+import { getViewer } from '@/server/auth/get-viewer';
 import { NavLink } from './nav-link.tsx';
+import { SignOutButton } from './sign-out-button.tsx';
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const viewer = await getViewer();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -14,6 +17,19 @@ export function SiteHeader() {
         <nav className="site-nav" aria-label="Main">
           <NavLink href="/datasets/mnist">MNIST</NavLink>
           <NavLink href="/datasets/fashion-mnist">Fashion-MNIST</NavLink>
+          {viewer ? (
+            <>
+              <NavLink href="/account">My models</NavLink>
+              <NavLink href="/settings/tokens">Tokens</NavLink>
+              {viewer.role === 'ADMIN' ? <NavLink href="/admin/users">Users</NavLink> : null}
+              <span className="site-nav__user hide-narrow" data-testid="signed-in-as" title={viewer.email}>
+                {viewer.name}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <NavLink href="/sign-in">Sign in</NavLink>
+          )}
           <Link href="/submit" className="button button--small">
             Submit<span className="hide-narrow">a model</span>
           </Link>

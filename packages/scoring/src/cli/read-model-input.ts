@@ -1,18 +1,19 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import JSZip from 'jszip';
+import { packTfjsFiles } from '@tenfold/artifacts';
 import { ModelError } from '../errors.ts';
 import type { ModelFormatId } from '../score-artifact.ts';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-/** Zips a TF.js model folder flat (model.json + shards), the form Tenfold stores and scores. */
+/** Packs a TF.js model folder (model.json + shards) the way the web app packs uploaded files. */
 async function zipFolder(folder: string): Promise<Uint8Array> {
-  const zip = new JSZip();
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    if (entry.isFile()) zip.file(entry.name, await readFile(join(folder, entry.name)), { date: new Date(0) });
-  }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  const entries = (await readdir(folder, { withFileTypes: true })).filter((entry) => entry.isFile());
+  return packTfjsFiles(
+    await Promise.all(
+      entries.map(async (entry) => ({ name: entry.name, bytes: await readFile(join(folder, entry.name)) })),
+    ),
+  );
 }
 
 /**

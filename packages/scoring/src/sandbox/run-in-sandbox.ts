@@ -68,6 +68,7 @@ function superviseChild(
 ): Promise<SandboxResult> {
   return new Promise((resolve, reject) => {
     const results: SandboxResult = new Map();
+    let isEngineReady = false;
     let settled: SandboxResult | Error | null = null;
     let stderr = '';
     const settle = (outcome: SandboxResult | Error) => {
@@ -101,7 +102,8 @@ function superviseChild(
       stderr = (stderr + chunk.toString()).slice(-2000);
     });
     child.on('message', (message: SandboxMessage) => {
-      if (message.type === 'progress') options.onProgress?.(message.phase, message.imagesDone);
+      if (message.type === 'engine-ready') isEngineReady = true;
+      else if (message.type === 'progress') options.onProgress?.(message.phase, message.imagesDone);
       else if (message.type === 'phase-done') {
         // The child runs untrusted input through native code: never take its answer on trust.
         const problem = checkPhaseResult(message, request);
@@ -120,7 +122,11 @@ function superviseChild(
       options.signal?.removeEventListener('abort', onAbort);
       if (settled instanceof Error) reject(settled);
       else if (settled) resolve(settled);
-      else if (signal === 'SIGKILL' || /heap out of memory|Allocation failed/.test(stderr)) {
+      else if (!isEngineReady) {
+        // Before the engine was loaded no model byte had been parsed: the platform failed
+        // (e.g. an unreadable work folder), and a retry may succeed.
+        reject(new Error(`The scoring process could not start (exit ${code ?? signal}): ${stderr.trim().slice(-300)}`));
+      } else if (signal === 'SIGKILL' || /heap out of memory|Allocation failed/.test(stderr)) {
         reject(new ModelError(`The model exhausted the ${limits.memoryMb} MB memory limit while scoring.`));
       } else {
         // A crash inside the inference engine on this input is the model's doing (e.g. a

@@ -25,6 +25,7 @@ process.once('disconnect', () => process.exit(0));
 process.once('message', async (request: SandboxRequest) => {
   try {
     const predict = await predictorFor(request.format);
+    await send({ type: 'engine-ready' });
     for (const phase of request.phases) {
       const result = await predict({
         modelBytes: request.modelBytes,

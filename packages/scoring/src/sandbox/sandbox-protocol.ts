@@ -29,6 +29,8 @@ export type PhaseResult = {
 
 /** Child -> parent. */
 export type SandboxMessage =
+  /** The engine is loaded; from here on, a crash is the model's doing. */
+  | { type: 'engine-ready' }
   | { type: 'progress'; phase: string; imagesDone: number }
   | PhaseResult
   | { type: 'model-error'; message: string }

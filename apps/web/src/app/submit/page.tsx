@@ -1,10 +1,11 @@
 import { DATASET_IDS, getDatasetInfo } from '@tenfold/datasets/catalog';
 import type { Metadata } from 'next';
-import { connection } from 'next/server';
+import { redirect } from 'next/navigation';
 import { getEnv } from '@/env';
 import { formatBytes } from '@/lib/format';
+import { getViewer } from '@/server/auth/get-viewer';
 import { describeSubmissionErrors } from '@/server/submissions/submission-errors';
-import { readSubmitFormQuery } from '@/server/submissions/submit-form-query';
+import { buildSubmitFormUrl, readSubmitFormQuery } from '@/server/submissions/submit-form-query';
 import { SubmitForm } from './submit-form.tsx';
 
 export const metadata: Metadata = { title: 'Submit a model' };
@@ -12,9 +13,14 @@ export const metadata: Metadata = { title: 'Submit a model' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SubmitPage({ searchParams }: Props) {
-  await connection();
-  const maxUploadBytes = getEnv().MAX_UPLOAD_BYTES;
-  const { values, errors } = readSubmitFormQuery(await searchParams);
+  const query = await searchParams;
+  if (!(await getViewer())) {
+    const back = buildSubmitFormUrl({}, readSubmitFormQuery(query).values);
+    redirect(`/sign-in?next=${encodeURIComponent(back)}`);
+  }
+  const env = getEnv();
+  const maxUploadBytes = env.MAX_UPLOAD_BYTES;
+  const { values, errors } = readSubmitFormQuery(query);
   const datasets = DATASET_IDS.map((id) => ({ id, name: getDatasetInfo(id).name }));
 
   return (
@@ -29,7 +35,7 @@ export default async function SubmitPage({ searchParams }: Props) {
         <SubmitForm
           datasets={datasets}
           values={values}
-          errors={describeSubmissionErrors(errors, { maxUploadBytes })}
+          errors={describeSubmissionErrors(errors, { maxUploadBytes, submissionsPerHour: env.SUBMISSIONS_PER_HOUR })}
           maxUploadBytes={maxUploadBytes}
           maxUploadLabel={formatBytes(maxUploadBytes)}
         />
@@ -55,6 +61,10 @@ export default async function SubmitPage({ searchParams }: Props) {
           <li>
             <strong>Output</strong>: 10 scores per image, logits or probabilities, in class order. The predicted class
             is the highest score.
+          </li>
+          <li>
+            <strong>Private models</strong> are scored like any other but shown only to you (and admins): never on
+            leaderboards or in counts. Change it any time under My models.
           </li>
           <li>
             Results: accuracy with its 95% confidence interval, recall for each of the 10 classes, the confusion matrix

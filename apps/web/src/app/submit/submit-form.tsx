@@ -8,7 +8,9 @@ type FieldErrors = Partial<Record<string, string>>;
 type Props = {
   datasets: Array<{ id: string; name: string }>;
   /** Values echoed back after a refused form post (the file has to be chosen again). */
-  values: Partial<Record<'dataset' | 'modelName' | 'layout' | 'scale' | 'mean' | 'std' | 'output', string>>;
+  values: Partial<
+    Record<'dataset' | 'modelName' | 'layout' | 'scale' | 'mean' | 'std' | 'output' | 'visibility', string>
+  >;
   errors: FieldErrors;
   maxUploadBytes: number;
   maxUploadLabel: string;
@@ -40,9 +42,9 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const file = data.get('file');
-    if (file instanceof File && file.size > maxUploadBytes) {
-      setErrors({ file: `The file is larger than the ${maxUploadLabel} limit.` });
+    const totalBytes = data.getAll('file').reduce((sum, file) => sum + (file instanceof File ? file.size : 0), 0);
+    if (totalBytes > maxUploadBytes) {
+      setErrors({ file: `The upload is larger than the ${maxUploadLabel} limit.` });
       return;
     }
     setIsSubmitting(true);
@@ -122,20 +124,39 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
       </div>
 
       <div className="field">
-        <label htmlFor="file">ONNX file</label>
+        <label htmlFor="file">Model files</label>
         <input
           id="file"
           name="file"
           type="file"
           required
-          accept=".onnx,application/octet-stream"
+          multiple
+          accept=".onnx,.zip,.json,.bin,application/octet-stream"
           aria-invalid={errors.file ? true : undefined}
           aria-describedby={describedBy('file') ?? 'file-hint'}
         />
         <p className="field__hint" id="file-hint">
-          Up to {maxUploadLabel}.
+          An .onnx file; or a TF.js model: its folder as a .zip, or model.json with its .bin weight files. Up to{' '}
+          {maxUploadLabel} in all.
         </p>
         <FieldError field="file" errors={errors} />
+      </div>
+
+      <div className="field">
+        <label htmlFor="visibility">Who can see it</label>
+        <select
+          id="visibility"
+          name="visibility"
+          defaultValue={values.visibility ?? 'public'}
+          aria-describedby={describedBy('visibility') ?? 'visibility-hint'}
+        >
+          <option value="public">Public: on the leaderboard</option>
+          <option value="private">Private: only you</option>
+        </select>
+        <p className="field__hint" id="visibility-hint">
+          Applies to a new model; an existing model keeps its setting (change it under My models).
+        </p>
+        <FieldError field="visibility" errors={errors} />
       </div>
 
       <fieldset className="fieldset">

@@ -13,7 +13,7 @@ export type DatasetStats = {
 export type HomeStats = {
   datasets: DatasetStats[];
   totalSubmissions: number;
-  /** QUEUED or RUNNING right now. */
+  /** Public submissions QUEUED or RUNNING right now. */
   inProgress: number;
 };
 
@@ -32,7 +32,7 @@ export async function getHomeStats(db: Db): Promise<HomeStats> {
   const [datasets, totalSubmissions, inProgress] = await Promise.all([
     Promise.all(DATASET_IDS.map((id) => getDatasetStats(db, id))),
     db.submission.count({ where: publicSubmissionsWhere() }),
-    db.submission.count({ where: { status: { in: ['QUEUED', 'RUNNING'] } } }),
+    db.submission.count({ where: { ...publicSubmissionsWhere(), status: { in: ['QUEUED', 'RUNNING'] } } }),
   ]);
   return { datasets, totalSubmissions, inProgress };
 }

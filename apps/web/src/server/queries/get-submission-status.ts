@@ -1,6 +1,7 @@
 import 'server-only';
 import { type DatasetId, datasetIdFromEnum, getDatasetInfo } from '@tenfold/datasets/catalog';
-import type { Db, FailureKind, SubmissionStatus } from '@tenfold/db';
+import type { Db, FailureKind, Role, SubmissionStatus } from '@tenfold/db';
+import { visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type SubmissionStatusView = {
   id: string;
@@ -14,9 +15,13 @@ export type SubmissionStatusView = {
 };
 
 /** The small, pollable view of a submission served as JSON by GET /api/submissions/[id]. */
-export async function getSubmissionStatus(db: Db, id: string): Promise<SubmissionStatusView | null> {
-  const row = await db.submission.findUnique({
-    where: { id },
+export async function getSubmissionStatus(
+  db: Db,
+  id: string,
+  viewer: { userId: string; role: Role } | null = null,
+): Promise<SubmissionStatusView | null> {
+  const row = await db.submission.findFirst({
+    where: { AND: [{ id }, visibleSubmissionsWhere(viewer)] },
     select: {
       id: true,
       status: true,
@@ -24,12 +29,10 @@ export async function getSubmissionStatus(db: Db, id: string): Promise<Submissio
       failureKind: true,
       dataset: true,
       progressImages: true,
-      hiddenAt: true,
-      model: { select: { hiddenAt: true } },
       evaluations: { orderBy: { createdAt: 'desc' }, take: 1, select: { accuracy: true } },
     },
   });
-  if (!row || row.hiddenAt || row.model.hiddenAt) return null;
+  if (!row) return null;
   const dataset = datasetIdFromEnum(row.dataset);
   return {
     id: row.id,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
-import type { Db, FailureKind, InputLayout, InputScale, OutputKind, SubmissionStatus } from '@tenfold/db';
+import type { Db, FailureKind, InputLayout, InputScale, OutputKind, Role, SubmissionStatus } from '@tenfold/db';
+import { isPublicSubmission, visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type SubmissionEvaluation = {
   accuracy: number;
@@ -31,7 +32,11 @@ export type SubmissionDetails = {
   /** QUEUED only: how many queued submissions are ahead of this one. */
   queuedAhead: number | null;
   datasetId: DatasetId;
+  modelId: string;
   modelName: string;
+  ownerId: string;
+  /** False when only its owner and admins can see it: a private model, or hidden or disqualified. */
+  isPublic: boolean;
   submitterName: string;
   originalFilename: string;
   sizeBytes: number;
@@ -43,10 +48,14 @@ export type SubmissionDetails = {
   evaluation: SubmissionEvaluation | null;
 };
 
-/** A submission as its page shows it, or null when it does not exist or was hidden by moderators. */
-export async function getSubmission(db: Db, id: string): Promise<SubmissionDetails | null> {
-  const row = await db.submission.findUnique({
-    where: { id },
+/** A submission as its page shows it, or null when it does not exist or the viewer may not see it. */
+export async function getSubmission(
+  db: Db,
+  id: string,
+  viewer: { userId: string; role: Role } | null = null,
+): Promise<SubmissionDetails | null> {
+  const row = await db.submission.findFirst({
+    where: { AND: [{ id }, visibleSubmissionsWhere(viewer)] },
     select: {
       id: true,
       status: true,
@@ -62,11 +71,12 @@ export async function getSubmission(db: Db, id: string): Promise<SubmissionDetai
       inputStd: true,
       outputKind: true,
       hiddenAt: true,
+      disqualifiedAt: true,
       createdAt: true,
       startedAt: true,
       finishedAt: true,
       artifact: { select: { sizeBytes: true } },
-      model: { select: { name: true, hiddenAt: true } },
+      model: { select: { id: true, name: true, ownerId: true, visibility: true, hiddenAt: true } },
       submitter: { select: { name: true } },
       evaluations: {
         orderBy: { createdAt: 'desc' },
@@ -91,7 +101,7 @@ export async function getSubmission(db: Db, id: string): Promise<SubmissionDetai
       },
     },
   });
-  if (!row || row.hiddenAt || row.model.hiddenAt) return null;
+  if (!row) return null;
 
   const queuedAhead =
     row.status === 'QUEUED'
@@ -107,7 +117,10 @@ export async function getSubmission(db: Db, id: string): Promise<SubmissionDetai
     progressImages: row.progressImages,
     queuedAhead,
     datasetId: datasetIdFromEnum(row.dataset),
+    modelId: row.model.id,
     modelName: row.model.name,
+    ownerId: row.model.ownerId,
+    isPublic: isPublicSubmission(row),
     submitterName: row.submitter.name,
     originalFilename: row.originalFilename,
     sizeBytes: row.artifact.sizeBytes,

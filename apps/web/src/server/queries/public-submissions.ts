@@ -1,4 +1,4 @@
-import type { Dataset, Prisma } from '@tenfold/db';
+import type { Dataset, Prisma, Role, Visibility } from '@tenfold/db';
 
 /** Submissions anyone may see: not hidden or disqualified, of a public model that is not hidden. */
 export function publicSubmissionsWhere(dataset?: Dataset): Prisma.SubmissionWhereInput {
@@ -13,4 +13,31 @@ export function publicSubmissionsWhere(dataset?: Dataset): Prisma.SubmissionWher
 /** Of those, the ones that count for leaderboards. */
 export function rankedSubmissionsWhere(dataset?: Dataset): Prisma.SubmissionWhereInput {
   return { ...publicSubmissionsWhere(dataset), status: 'SCORED' };
+}
+
+/**
+ * What a viewer may open: everything for admins, their own models' submissions for their
+ * owners, the public ones for everyone. Lists and counts use publicSubmissionsWhere instead,
+ * so private entries never show up in them, not even for their owners.
+ */
+export function visibleSubmissionsWhere(viewer: { userId: string; role: Role } | null): Prisma.SubmissionWhereInput {
+  if (viewer?.role === 'ADMIN') return {};
+  if (!viewer) return publicSubmissionsWhere();
+  return { OR: [publicSubmissionsWhere(), { model: { ownerId: viewer.userId } }] };
+}
+
+type VisibilityFacts = {
+  hiddenAt: Date | null;
+  disqualifiedAt: Date | null;
+  model: { visibility: Visibility; hiddenAt: Date | null };
+};
+
+/** publicSubmissionsWhere for a row already loaded. */
+export function isPublicSubmission(submission: VisibilityFacts): boolean {
+  return (
+    !submission.hiddenAt &&
+    !submission.disqualifiedAt &&
+    submission.model.visibility === 'PUBLIC' &&
+    !submission.model.hiddenAt
+  );
 }

@@ -38,3 +38,26 @@ describe('rankModels', () => {
     expect(rankModels([])).toEqual([]);
   });
 });
+
+describe('rankModels ties', () => {
+  const withCi = (id: string, accuracy: number, low: number, high: number): ScoredSubmission => ({
+    ...scored(id, id, accuracy, 1),
+    accuracyCiLow: low,
+    accuracyCiHigh: high,
+  });
+
+  it('shares the rank of the first model while intervals overlap the one above, and restarts after a gap', () => {
+    const ranked = rankModels([
+      withCi('a', 0.99, 0.988, 0.992),
+      withCi('b', 0.989, 0.987, 0.991),
+      withCi('c', 0.986, 0.984, 0.988),
+      withCi('d', 0.95, 0.946, 0.954),
+    ]);
+    expect(ranked.map((r) => [r.modelId, r.rank, r.tieRank, r.isTiedWithAbove])).toEqual([
+      ['a', 1, 1, false],
+      ['b', 2, 1, true],
+      ['c', 3, 1, true],
+      ['d', 4, 4, false],
+    ]);
+  });
+});

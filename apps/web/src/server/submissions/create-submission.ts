@@ -1,13 +1,13 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { datasetEnumFromId } from '@tenfold/datasets/catalog';
-import { COMMUNITY_USER, type Db, Prisma } from '@tenfold/db';
+import { type Db, Prisma } from '@tenfold/db';
 import type { ScoreJob } from '@tenfold/queue';
-import { looksLikeOnnx } from './looks-like-onnx.ts';
+import type { RateLimitDecision } from '@/server/limits/consume-rate-limit';
+import { prepareArtifact } from './prepare-artifact.ts';
 import {
   isSubmissionErrorCode,
   SUBMISSION_FIELDS,
-  type SubmissionErrorCode,
   type SubmissionErrors,
   type SubmissionField,
 } from './submission-errors.ts';
@@ -17,7 +17,7 @@ import {
   SCALES,
   type SubmissionInput,
   submissionFieldsSchema,
-  type UploadedFile,
+  VISIBILITIES,
 } from './submission-input.ts';
 
 const ENQUEUE_TIMEOUT_MS = 3_000;
@@ -28,21 +28,15 @@ export type CreateSubmissionDeps = {
   /** Adds the scoring job; the real one is `enqueueScoring(queue, job)` from @tenfold/queue. */
   enqueue: (job: ScoreJob) => Promise<unknown>;
   maxUploadBytes: number;
+  /** Counts the upload against the submitter's hourly quota; asked only once the upload is valid. */
+  checkQuota: () => Promise<RateLimitDecision>;
   enqueueTimeoutMs?: number;
 };
 
 export type CreateSubmissionResult =
   | { ok: true; id: string; status: 'QUEUED'; isEnqueued: boolean }
-  | { ok: false; httpStatus: 400 | 413; errors: SubmissionErrors };
-
-function checkFile(file: UploadedFile | null | undefined, maxUploadBytes: number): SubmissionErrorCode | undefined {
-  // Browsers send an empty, unnamed part when no file was chosen.
-  if (!file || (file.name === '' && file.bytes.byteLength === 0)) return 'file_missing';
-  if (file.bytes.byteLength === 0) return 'file_empty';
-  if (file.bytes.byteLength > maxUploadBytes) return 'file_too_large';
-  if (!looksLikeOnnx(file.bytes)) return 'file_not_onnx';
-  return undefined;
-}
+  | { ok: false; httpStatus: 400 | 413; errors: SubmissionErrors }
+  | { ok: false; httpStatus: 429; errors: SubmissionErrors; retryAfterSeconds: number };
 
 /** The name the user's browser sent, reduced to a base name without control characters. */
 function cleanFilename(name: string): string {
@@ -69,12 +63,14 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Validates an upload, stores it and queues it for scoring. The submission row is committed
- * before the job is added: the job carries only the id, and if Redis is unreachable the row
- * stays QUEUED for the worker's start-up reconciler to enqueue, so no upload is lost.
+ * Validates an upload, stores it under the submitter's model of that name and queues it for
+ * scoring. The submission row is committed before the job is added: the job carries only the
+ * id, and if Redis is unreachable the row stays QUEUED for the worker's start-up reconciler to
+ * enqueue, so no upload is lost.
  */
 export async function createSubmission(
   deps: CreateSubmissionDeps,
+  submitterId: string,
   input: SubmissionInput,
 ): Promise<CreateSubmissionResult> {
   const errors: SubmissionErrors = {};
@@ -87,26 +83,24 @@ export async function createSubmission(
       }
     }
   }
-  const fileError = checkFile(input.file, deps.maxUploadBytes);
-  if (fileError) errors.file = fileError;
-  if (!fields.success || !input.file || fileError) {
-    return { ok: false, httpStatus: fileError === 'file_too_large' ? 413 : 400, errors };
+  const artifact = await prepareArtifact(input.files ?? (input.file ? [input.file] : []), deps.maxUploadBytes);
+  if (!artifact.ok) errors.file = artifact.code;
+  if (!fields.success || !artifact.ok) {
+    return { ok: false, httpStatus: errors.file === 'file_too_large' ? 413 : 400, errors };
   }
 
-  const { dataset, modelName, layout, scale, mean, std, output } = fields.data;
-  const { bytes } = input.file;
+  const quota = await deps.checkQuota();
+  if (!quota.isAllowed) {
+    return { ok: false, httpStatus: 429, errors: { form: 'rate_limited' }, retryAfterSeconds: quota.retryAfterSeconds };
+  }
+
+  const { dataset, modelName, layout, scale, mean, std, output, visibility } = fields.data;
+  const { bytes, format } = artifact;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const originalFilename = cleanFilename(input.file.name);
+  const originalFilename = cleanFilename(artifact.filename);
 
   const store = () =>
     deps.db.$transaction(async (tx) => {
-      // Until accounts exist every upload belongs to the community user, created on first use.
-      const owner = await tx.user.upsert({
-        where: { email: COMMUNITY_USER.email },
-        create: { ...COMMUNITY_USER },
-        update: {},
-        select: { id: true },
-      });
       // Content-addressed: the same bytes uploaded twice are stored once.
       await tx.artifact.upsert({
         where: { sha256 },
@@ -115,17 +109,17 @@ export async function createSubmission(
         select: { sha256: true },
       });
       const model = await tx.model.upsert({
-        where: { ownerId_name: { ownerId: owner.id, name: modelName } },
-        create: { ownerId: owner.id, name: modelName },
+        where: { ownerId_name: { ownerId: submitterId, name: modelName } },
+        create: { ownerId: submitterId, name: modelName, visibility: VISIBILITIES[visibility] },
         update: {},
         select: { id: true },
       });
       return tx.submission.create({
         data: {
           modelId: model.id,
-          submitterId: owner.id,
+          submitterId,
           dataset: datasetEnumFromId(dataset),
-          format: 'ONNX',
+          format,
           artifactSha256: sha256,
           originalFilename,
           inputLayout: LAYOUTS[layout],
@@ -139,7 +133,7 @@ export async function createSubmission(
       });
     });
 
-  // Two first-time uploads of the same user, model or bytes can race on a unique key; the
+  // Two first-time uploads of the same model or bytes can race on a unique key; the
   // loser's retry finds the winner's row.
   const submission = await store().catch((error: unknown) => {
     if (isUniqueViolation(error)) return store();

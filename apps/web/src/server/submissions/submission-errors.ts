@@ -10,11 +10,12 @@ export const SUBMISSION_FIELDS = [
   'mean',
   'std',
   'output',
+  'visibility',
   'form',
 ] as const;
 export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
 
-type MessageContext = { maxUploadBytes: number };
+type MessageContext = { maxUploadBytes: number; submissionsPerHour: number };
 
 /**
  * Every way a submission can be refused, with the sentence that tells the user what to fix.
@@ -29,11 +30,43 @@ export const SUBMISSION_ERRORS = {
     field: 'modelName',
     message: () => 'Use only letters, digits, spaces and . _ + - in the model name, starting with a letter or digit.',
   },
-  file_missing: { field: 'file', message: () => 'Choose the .onnx file to upload.' },
-  file_empty: { field: 'file', message: () => 'The file is empty (0 bytes): choose the exported .onnx file.' },
+  file_missing: {
+    field: 'file',
+    message: () =>
+      'Choose the model to upload: an .onnx file, or a TF.js model (its .zip, or model.json with its .bin files).',
+  },
+  file_empty: { field: 'file', message: () => 'A chosen file is empty (0 bytes): choose the exported model files.' },
   file_too_large: {
     field: 'file',
-    message: (context: MessageContext) => `The file is larger than the ${formatBytes(context.maxUploadBytes)} limit.`,
+    message: (context: MessageContext) => `The upload is larger than the ${formatBytes(context.maxUploadBytes)} limit.`,
+  },
+  too_many_files: {
+    field: 'file',
+    message: () => 'Choose at most 64 files: a TF.js model.json and its weight shards.',
+  },
+  tfjs_model_json_missing: {
+    field: 'file',
+    message: () =>
+      'Several files were chosen, so Tenfold expects a TF.js model: include exactly one model.json with its .bin weight files.',
+  },
+  tfjs_model_json_invalid: {
+    field: 'file',
+    message: () =>
+      'This TF.js model could not be read: upload the folder that tf.LayersModel.save() or tensorflowjs_converter wrote, as a .zip or as model.json with its .bin files.',
+  },
+  tfjs_duplicate_names: {
+    field: 'file',
+    message: () => 'Two chosen files have the same name: choose each file of the TF.js model once.',
+  },
+  archive_not_tfjs: {
+    field: 'file',
+    message: () =>
+      'This .zip is not a TF.js model folder: it needs one model.json (format layers-model or graph-model) and its weight files. PyTorch models are uploaded as ONNX: export them with torch.onnx.export.',
+  },
+  tfjs_weights_missing: {
+    field: 'file',
+    message: () =>
+      'model.json alone is not a model: choose it together with its .bin weight files, or upload the folder as a .zip.',
   },
   file_not_onnx: {
     field: 'file',
@@ -43,6 +76,7 @@ export const SUBMISSION_ERRORS = {
   layout_unknown: { field: 'layout', message: () => 'Choose the input layout: NCHW, NHWC or flat.' },
   scale_unknown: { field: 'scale', message: () => 'Choose how pixels are scaled: unit, byte or standard.' },
   output_unknown: { field: 'output', message: () => 'Choose what the model outputs: logits or probabilities.' },
+  visibility_unknown: { field: 'visibility', message: () => 'Choose who sees the model: public or private.' },
   mean_required: { field: 'mean', message: () => 'Standard scaling needs the mean (MNIST: 0.1307).' },
   mean_invalid: { field: 'mean', message: () => 'The mean must be a number, such as 0.1307.' },
   std_required: { field: 'std', message: () => 'Standard scaling needs the standard deviation (MNIST: 0.3081).' },
@@ -50,6 +84,11 @@ export const SUBMISSION_ERRORS = {
   form_malformed: {
     field: 'form',
     message: () => 'The upload could not be read. Send the form as multipart/form-data.',
+  },
+  rate_limited: {
+    field: 'form',
+    message: (context: MessageContext) =>
+      `You have reached the limit of ${context.submissionsPerHour} submissions an hour. Nothing was saved; try again later.`,
   },
   server_unavailable: {
     field: 'form',

@@ -10,6 +10,7 @@ export const MODEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/;
 export const LAYOUTS = { nchw: 'NCHW', nhwc: 'NHWC', flat: 'FLAT' } as const;
 export const SCALES = { unit: 'UNIT', byte: 'BYTE', standard: 'STANDARD' } as const;
 export const OUTPUTS = { logits: 'LOGITS', probabilities: 'PROBABILITIES' } as const;
+export const VISIBILITIES = { public: 'PUBLIC', private: 'PRIVATE' } as const;
 
 const keysOf = <T extends object>(record: T) => Object.keys(record) as [keyof T & string, ...Array<keyof T & string>];
 const code = (value: SubmissionErrorCode) => ({ error: value });
@@ -41,6 +42,11 @@ export const submissionFieldsSchema = z
     mean: optionalNumber('mean_invalid'),
     std: optionalNumber('std_invalid'),
     output: z.preprocess(blankToUndefined, z.enum(keysOf(OUTPUTS), code('output_unknown')).default('logits')),
+    /** Applies when the upload creates the model; an existing model keeps its visibility. */
+    visibility: z.preprocess(
+      blankToUndefined,
+      z.enum(keysOf(VISIBILITIES), code('visibility_unknown')).default('public'),
+    ),
   })
   .superRefine((fields, context) => {
     if (fields.scale !== 'standard') return;
@@ -56,5 +62,8 @@ export type SubmissionFields = z.infer<typeof submissionFieldsSchema>;
 /** The uploaded file as the route handler (or a test, or a CLI) hands it over. */
 export type UploadedFile = { name: string; bytes: Uint8Array<ArrayBuffer> };
 
-/** What create-submission accepts: raw form values, validated there. */
-export type SubmissionInput = Record<string, unknown> & { file?: UploadedFile | null };
+/**
+ * What create-submission accepts: raw form values, validated there. `files` holds every file
+ * part (a TF.js model can be several files); `file` is the one-file shorthand.
+ */
+export type SubmissionInput = Record<string, unknown> & { file?: UploadedFile | null; files?: UploadedFile[] };

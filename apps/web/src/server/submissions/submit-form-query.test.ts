@@ -28,4 +28,9 @@ describe('submit form query', () => {
       }),
     ).toEqual({ values: {}, errors: { std: 'std_invalid' } });
   });
+
+  it('is plain /submit when there is nothing to carry', () => {
+    expect(buildSubmitFormUrl({}, {})).toBe('/submit');
+    expect(buildSubmitFormUrl({}, { dataset: 'fashion-mnist' })).toBe('/submit?dataset=fashion-mnist');
+  });
 });

@@ -9,7 +9,7 @@ import {
 import { MODEL_NAME_MAX_LENGTH } from './submission-input.ts';
 
 /** The text fields a form post echoes back to /submit after a refusal (a file cannot be). */
-const ECHOED_FIELDS = ['dataset', 'modelName', 'layout', 'scale', 'mean', 'std', 'output'] as const;
+const ECHOED_FIELDS = ['dataset', 'modelName', 'layout', 'scale', 'mean', 'std', 'output', 'visibility'] as const;
 export type SubmitFormValues = Partial<Record<(typeof ECHOED_FIELDS)[number], string>>;
 
 const ERROR_PREFIX = 'err_';
@@ -23,7 +23,8 @@ export function buildSubmitFormUrl(errors: SubmissionErrors, values: Record<stri
     if (typeof value === 'string' && value !== '') query.set(field, value.slice(0, ECHO_MAX_LENGTH));
   }
   for (const [field, code] of Object.entries(errors)) query.set(`${ERROR_PREFIX}${field}`, code);
-  return `/submit?${query.toString()}`;
+  const search = query.toString();
+  return search ? `/submit?${search}` : '/submit';
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;

@@ -1,9 +1,13 @@
 import { getDb } from '@tenfold/db';
 import { enqueueScoring } from '@tenfold/queue';
 import { getEnv } from '@/env';
+import { guardApiRequest } from '@/server/auth/guard-api-request';
 import { readFormData } from '@/server/http/read-form-data';
 import { wantsJson } from '@/server/http/wants-json';
+import { consumeRateLimit } from '@/server/limits/consume-rate-limit';
+import { rateLimitFor } from '@/server/limits/rate-limit-for';
 import { getScoringQueue } from '@/server/queue';
+import { getRedis } from '@/server/redis';
 import { type CreateSubmissionResult, createSubmission } from '@/server/submissions/create-submission';
 import { describeSubmissionErrors } from '@/server/submissions/submission-errors';
 import type { SubmissionInput } from '@/server/submissions/submission-input';
@@ -11,7 +15,7 @@ import { buildSubmitFormUrl } from '@/server/submissions/submit-form-query';
 
 /** Room for multipart boundaries, headers and the text fields around the file. */
 const MULTIPART_ALLOWANCE_BYTES = 256 * 1024;
-const TEXT_FIELDS = ['dataset', 'modelName', 'layout', 'scale', 'mean', 'std', 'output'] as const;
+const TEXT_FIELDS = ['dataset', 'modelName', 'layout', 'scale', 'mean', 'std', 'output', 'visibility'] as const;
 
 async function toSubmissionInput(formData: FormData): Promise<SubmissionInput> {
   const input: SubmissionInput = {};
@@ -19,11 +23,10 @@ async function toSubmissionInput(formData: FormData): Promise<SubmissionInput> {
     const value = formData.get(field);
     if (typeof value === 'string') input[field] = value;
   }
-  const file = formData.get('file');
-  input.file =
-    file !== null && typeof file === 'object'
-      ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
-      : null;
+  const parts = formData.getAll('file').filter((part): part is File => typeof part === 'object');
+  input.files = await Promise.all(
+    parts.map(async (part) => ({ name: part.name, bytes: new Uint8Array(await part.arrayBuffer()) })),
+  );
   return input;
 }
 
@@ -31,13 +34,26 @@ function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location } });
 }
 
-/** POST /api/submissions: a multipart upload of one model (the /submit form, or any HTTP client). */
+/**
+ * POST /api/submissions: a multipart upload of one model, by a signed-in user (the /submit
+ * form) or with an API token (any HTTP client).
+ */
 export async function POST(request: Request): Promise<Response> {
   const env = getEnv();
   const isJson = wantsJson(request.headers.get('accept'));
+  const messageContext = { maxUploadBytes: env.MAX_UPLOAD_BYTES, submissionsPerHour: env.SUBMISSIONS_PER_HOUR };
+
+  // Before the body is read: nobody gets us to buffer an upload without being allowed to make one.
+  const guard = await guardApiRequest(request);
+  if (!guard.ok) {
+    // The form, posted without JavaScript by someone signed out: sign in, then back to the form.
+    if (!isJson && guard.status === 401) return seeOther('/sign-in?next=%2Fsubmit');
+    return guard.response;
+  }
+  const { userId } = guard.actor;
+
   let input: SubmissionInput = {};
   let result: CreateSubmissionResult;
-
   try {
     const body = await readFormData(request, env.MAX_UPLOAD_BYTES + MULTIPART_ALLOWANCE_BYTES);
     if (!body.ok) {
@@ -52,14 +68,16 @@ export async function POST(request: Request): Promise<Response> {
           db: getDb(env.DATABASE_URL),
           enqueue: (job) => enqueueScoring(getScoringQueue(), job),
           maxUploadBytes: env.MAX_UPLOAD_BYTES,
+          checkQuota: () => consumeRateLimit(getRedis(), rateLimitFor(env, 'submissions', userId)),
         },
+        userId,
         input,
       );
     }
   } catch (error) {
     console.error('[tenfold] POST /api/submissions failed:', error);
     if (!isJson) return seeOther(buildSubmitFormUrl({ form: 'server_unavailable' }, input));
-    const messages = describeSubmissionErrors({ form: 'server_unavailable' }, { maxUploadBytes: env.MAX_UPLOAD_BYTES });
+    const messages = describeSubmissionErrors({ form: 'server_unavailable' }, messageContext);
     return Response.json({ error: messages.form, errors: messages }, { status: 503, headers: { 'Retry-After': '60' } });
   }
 
@@ -70,13 +88,16 @@ export async function POST(request: Request): Promise<Response> {
   }
 
   if (!isJson) return seeOther(buildSubmitFormUrl(result.errors, input));
-  const messages = describeSubmissionErrors(result.errors, { maxUploadBytes: env.MAX_UPLOAD_BYTES });
+  const messages = describeSubmissionErrors(result.errors, messageContext);
   return Response.json(
     {
       error: Object.values(messages).join(' '),
       errors: messages,
       codes: result.errors,
     },
-    { status: result.httpStatus },
+    {
+      status: result.httpStatus,
+      headers: result.httpStatus === 429 ? { 'Retry-After': String(result.retryAfterSeconds) } : {},
+    },
   );
 }

@@ -2,24 +2,41 @@ import { getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Bar } from '@/components/bar';
-import { formatCount, formatDate, formatPercent } from '@/lib/format';
+import { formatCount } from '@/lib/format';
+import { findClassSamples } from '@/server/analysis/find-class-samples';
+import { getTestSplit } from '@/server/datasets/get-test-split';
 import { getRequestDb } from '@/server/db';
-import { getLeaderboard } from '@/server/queries/get-leaderboard';
+import { parseLeaderboardQuery } from '@/server/leaderboard/leaderboard-query';
+import { selectLeaderboardPage } from '@/server/leaderboard/select-leaderboard-page';
+import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
+import { DatasetCard } from './dataset-card.tsx';
+import { LeaderboardFilters } from './leaderboard-filters.tsx';
+import { LeaderboardTable } from './leaderboard-table.tsx';
 
-type Props = { params: Promise<{ id: string }> };
+const SAMPLES_PER_CLASS = 6;
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
   return isDatasetId(id) ? { title: `${getDatasetInfo(id).name} leaderboard` } : {};
 }
 
-export default async function DatasetPage({ params }: Props) {
+export default async function DatasetPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!isDatasetId(id)) notFound();
   const dataset = getDatasetInfo(id);
   const db = await getRequestDb();
-  const leaderboard = await getLeaderboard(db, id);
+  const leaderboard = await getCachedLeaderboard(db, id);
+  const query = parseLeaderboardQuery(await searchParams);
+  const page = selectLeaderboardPage(leaderboard, query);
+  // The card still renders where the split is not installed, only without sample images.
+  const samples = await getTestSplit(id)
+    .then((split) => findClassSamples(split.labels, dataset.classNames.length, SAMPLES_PER_CLASS))
+    .catch(() => null);
 
   return (
     <>
@@ -32,16 +49,6 @@ export default async function DatasetPage({ params }: Props) {
           training and {formatCount(dataset.splits.test.count)} test images, 28×28 grayscale. Licence:{' '}
           {dataset.provenance.licence}
         </p>
-        <details className="provenance">
-          <summary>How the dataset was made</summary>
-          <p>{dataset.provenance.construction}</p>
-          <p className="muted small">
-            {dataset.provenance.citation}{' '}
-            <a href={dataset.provenance.homepage} rel="noopener noreferrer">
-              Homepage
-            </a>
-          </p>
-        </details>
         <ul className="class-list" aria-label="Classes">
           {dataset.classNames.map((name, index) => (
             <li key={name} className="chip">
@@ -56,7 +63,9 @@ export default async function DatasetPage({ params }: Props) {
         <div className="section-head">
           <h2 id="ranking-heading">Ranking</h2>
           <p className="muted small">
-            {`Best scored submission per public model, on the ${formatCount(dataset.splits.test.count)} test images. Ties go to the earlier submission.`}
+            {`Best scored submission per public model, on the ${formatCount(dataset.splits.test.count)} test images. `}A
+            model marked = is tied with the one above: their 95% intervals overlap, so the difference is not
+            significant. Equal accuracies go to the earlier submission.
           </p>
         </div>
         {leaderboard.length === 0 ? (
@@ -67,57 +76,42 @@ export default async function DatasetPage({ params }: Props) {
             </Link>
           </div>
         ) : (
-          <div className="table-wrap">
-            <table className="table leaderboard" data-testid="leaderboard">
-              <thead>
-                <tr>
-                  <th scope="col" className="rank">
-                    #
-                  </th>
-                  <th scope="col">Model</th>
-                  <th scope="col" className="num">
-                    Accuracy
-                  </th>
-                  <th scope="col" className="hide-narrow bar-col" aria-label="Accuracy bar" />
-                  <th scope="col" className="hide-narrow">
-                    Submitter
-                  </th>
-                  <th scope="col" className="hide-narrow">
-                    Date
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {leaderboard.map((entry) => (
-                  <tr key={entry.modelId} data-testid="leaderboard-row" data-rank={entry.rank}>
-                    <td className="rank">{entry.rank}</td>
-                    <td>
-                      <Link
-                        href={`/submissions/${entry.submissionId}`}
-                        className="strong-link"
-                        data-testid="leaderboard-model"
-                      >
-                        {entry.modelName}
-                      </Link>
-                    </td>
-                    <td className="num">
-                      <span data-testid="leaderboard-accuracy">{formatPercent(entry.accuracy)}</span>
-                      <div className="muted small" title="95% confidence interval">
-                        {`${formatPercent(entry.accuracyCiLow)} – ${formatPercent(entry.accuracyCiHigh)}`}
-                      </div>
-                    </td>
-                    <td className="hide-narrow bar-col">
-                      <Bar value={entry.accuracy} />
-                    </td>
-                    <td className="hide-narrow">{entry.submitterName}</td>
-                    <td className="hide-narrow muted">{formatDate(entry.submittedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            <div className="toolbar">
+              <LeaderboardFilters datasetSlug={dataset.slug} query={query} />
+              <form id="compare-form" method="get" action="/compare" className="hide-narrow">
+                <input type="hidden" name="dataset" value={dataset.slug} />
+                <button type="submit" className="button button--small button--ghost" data-testid="compare-selected">
+                  Compare ticked models
+                </button>
+              </form>
+              <p className="muted small">
+                {`${formatCount(page.matching)} of ${formatCount(leaderboard.length)} models · `}
+                <a href={`/api/datasets/${dataset.slug}/leaderboard.csv`} data-testid="export-csv">
+                  CSV
+                </a>
+                {' · '}
+                <a href={`/api/datasets/${dataset.slug}/leaderboard.json`} data-testid="export-json">
+                  JSON
+                </a>
+                {' · '}
+                <Link href={`/trade-offs?dataset=${dataset.slug}`}>Trade-offs</Link>
+                {' · '}
+                <Link href="/mnist-vs-fashion">vs the other dataset</Link>
+              </p>
+            </div>
+            {page.entries.length === 0 ? (
+              <p className="empty" data-testid="leaderboard-no-match">
+                No model matches these filters.
+              </p>
+            ) : (
+              <LeaderboardTable datasetSlug={dataset.slug} query={query} page={page} />
+            )}
+          </>
         )}
       </section>
+
+      <DatasetCard dataset={dataset} samples={samples} />
     </>
   );
 }

@@ -1,22 +1,24 @@
 import { Bar } from '@/components/bar';
+import { CellExamples } from '@/components/cell-examples';
+import { ConfusionHeatmap } from '@/components/confusion-heatmap';
 import { formatCount, formatPercent } from '@/lib/format';
 import type { SubmissionEvaluation } from '@/server/queries/get-submission';
 
 const CLASS_COUNT = 10;
 
-/** Shade bucket 0..9 for a share of a row; square root so that small error rates still show. */
-function heat(share: number): number {
-  if (share <= 0) return 0;
-  return Math.max(1, Math.min(9, Math.ceil(Math.sqrt(share) * 9)));
-}
-
 function formatDuration(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms / 1000)} s`;
 }
 
-type Props = { evaluation: SubmissionEvaluation; classNames: readonly string[] };
+export type DrillDown = {
+  datasetSlug: string;
+  cell: { trueClass: number; predictedClass: number };
+  indexes: number[];
+};
 
-export function EvaluationResults({ evaluation, classNames }: Props) {
+type Props = { evaluation: SubmissionEvaluation; classNames: readonly string[]; drillDown?: DrillDown | null };
+
+export function EvaluationResults({ evaluation, classNames, drillDown }: Props) {
   // MNIST's classes are named by their index; print such names once.
   const hasWordNames = classNames.some((name, index) => name !== String(index));
   const matrix = evaluation.confusionMatrix.length === CLASS_COUNT * CLASS_COUNT ? evaluation.confusionMatrix : null;
@@ -125,48 +127,24 @@ export function EvaluationResults({ evaluation, classNames }: Props) {
       {matrix ? (
         <section className="card" aria-labelledby="confusion-heading">
           <h2 id="confusion-heading">Confusion matrix</h2>
-          <p className="muted small">Rows are the true class, columns the predicted one.</p>
-          <div className="table-wrap">
-            <table className="confusion" data-testid="confusion-matrix">
-              <thead>
-                <tr>
-                  <th scope="col">
-                    <span className="visually-hidden">True class</span>
-                  </th>
-                  {classNames.map((name, column) => (
-                    <th key={name} scope="col" title={name}>
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {classNames.map((name, row) => {
-                  const total = rowTotal(row);
-                  return (
-                    <tr key={name}>
-                      <th scope="row" title={name}>
-                        {row} {hasWordNames ? <span className="confusion__name">{name}</span> : null}
-                      </th>
-                      {classNames.map((columnName, column) => {
-                        const count = matrix[row * CLASS_COUNT + column] ?? 0;
-                        const tone = row === column ? 'hit' : 'miss';
-                        return (
-                          <td
-                            key={columnName}
-                            className={`confusion__cell confusion__cell--${tone} heat-${heat(total ? count / total : 0)}`}
-                            title={`${name} predicted as ${columnName}: ${count}`}
-                          >
-                            {count}
-                          </td>
-                        );
-                      })}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <p className="muted small">
+            Rows are the true class, columns the predicted one. Click a cell to see its test images.
+          </p>
+          <ConfusionHeatmap
+            matrix={matrix}
+            classNames={classNames}
+            cellHref={(row, column) => `?cell=${row}-${column}#cell-examples`}
+            selected={drillDown?.cell}
+          />
+          {drillDown ? (
+            <CellExamples
+              datasetSlug={drillDown.datasetSlug}
+              classNames={classNames}
+              cell={drillDown.cell}
+              indexes={drillDown.indexes}
+              total={matrix[drillDown.cell.trueClass * CLASS_COUNT + drillDown.cell.predictedClass] ?? 0}
+            />
+          ) : null}
         </section>
       ) : null}
     </>

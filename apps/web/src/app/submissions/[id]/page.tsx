@@ -4,20 +4,24 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { StatusBadge } from '@/components/status-badge';
+import { SubmissionActions } from '@/components/submission-actions';
 import { formatBytes, formatCount, formatDateTime } from '@/lib/format';
+import { parseCell } from '@/server/analysis/parse-cell';
+import { getViewer } from '@/server/auth/get-viewer';
 import { getRequestDb } from '@/server/db';
+import { getCellExamples } from '@/server/queries/get-cell-examples';
 import { getSubmission, type SubmissionDetails } from '@/server/queries/get-submission';
 import { EvaluationResults } from './evaluation-results.tsx';
-import { SubmissionAutoRefresh } from './submission-auto-refresh.tsx';
+import { SubmissionLiveProgress } from './submission-live-progress.tsx';
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cell?: string | string[] }> };
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** Once per request, shared by the metadata and the page. */
+/** Once per request, shared by the metadata and the page. Private entries are 404 to everyone but owner and admins. */
 const load = cache(async (id: string): Promise<SubmissionDetails | null> => {
   if (!SUBMISSION_ID.test(id)) return null;
-  return getSubmission(await getRequestDb(), id);
+  return getSubmission(await getRequestDb(), id, await getViewer());
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -95,10 +99,14 @@ function StatusDetail({ submission }: { submission: SubmissionDetails }) {
   }
 }
 
-export default async function SubmissionPage({ params }: Props) {
+export default async function SubmissionPage({ params, searchParams }: Props) {
   const submission = await load((await params).id);
   if (!submission) notFound();
   const dataset = getDatasetInfo(submission.datasetId);
+  const viewer = await getViewer();
+  const cell = submission.evaluation ? parseCell((await searchParams).cell) : null;
+  const cellIndexes = cell ? await getCellExamples(await getRequestDb(), submission.id, viewer, cell) : null;
+  const canManage = viewer !== null && (viewer.role === 'ADMIN' || viewer.userId === submission.ownerId);
 
   return (
     <>
@@ -109,6 +117,15 @@ export default async function SubmissionPage({ params }: Props) {
           on <Link href={`/datasets/${dataset.id}`}>{dataset.name}</Link> · by {submission.submitterName} ·{' '}
           {formatDateTime(submission.createdAt)}
         </p>
+        {submission.isPublic ? null : (
+          <p className="muted small" data-testid="submission-private">
+            <span className="badge badge--private">Private</span> Only its owner and admins can see this submission; it
+            is on no leaderboard.
+          </p>
+        )}
+        {canManage ? (
+          <SubmissionActions submissionId={submission.id} status={submission.status} afterDelete="/account" />
+        ) : null}
       </section>
 
       <section className="card status-card" aria-labelledby="status-heading">
@@ -117,7 +134,7 @@ export default async function SubmissionPage({ params }: Props) {
           <StatusBadge status={submission.status} testId="submission-status" />
         </div>
         <StatusDetail submission={submission} />
-        <SubmissionAutoRefresh
+        <SubmissionLiveProgress
           id={submission.id}
           status={submission.status}
           progressImages={submission.progressImages}
@@ -128,7 +145,11 @@ export default async function SubmissionPage({ params }: Props) {
       </section>
 
       {submission.evaluation ? (
-        <EvaluationResults evaluation={submission.evaluation} classNames={dataset.classNames} />
+        <EvaluationResults
+          evaluation={submission.evaluation}
+          classNames={dataset.classNames}
+          drillDown={cell && cellIndexes ? { datasetSlug: dataset.slug, cell, indexes: cellIndexes } : null}
+        />
       ) : null}
 
       <section className="card" aria-labelledby="upload-heading">
@@ -162,7 +183,10 @@ export default async function SubmissionPage({ params }: Props) {
       </section>
 
       <p>
-        <Link href={`/datasets/${dataset.id}`}>← {dataset.name} leaderboard</Link>
+        <Link href={`/datasets/${dataset.id}`}>← {dataset.name} leaderboard</Link> ·{' '}
+        <Link href={`/models/${submission.modelId}`} data-testid="model-link">
+          All submissions of {submission.modelName}
+        </Link>
       </p>
     </>
   );

@@ -1,14 +1,36 @@
 import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
+import { guardApiRequest } from '@/server/auth/guard-api-request';
+import { identifyApiViewer } from '@/server/auth/identify-api-viewer';
+import { isResourceId } from '@/server/http/is-resource-id';
+import { jsonError } from '@/server/http/json-error';
 import { getSubmissionStatus } from '@/server/queries/get-submission-status';
+import { deleteSubmission } from '@/server/submissions/delete-submission';
+import { getOwnershipDeps } from '@/server/submissions/get-ownership-deps';
 
-const SUBMISSION_ID = /^[A-Za-z0-9_-]{1,64}$/;
+type Context = { params: Promise<{ id: string }> };
+
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 /** GET /api/submissions/[id]: the submission's state, polled by its page while it is scored. */
-export async function GET(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
-  const submission = SUBMISSION_ID.test(id) ? await getSubmissionStatus(getDb(getEnv().DATABASE_URL), id) : null;
-  if (!submission) return Response.json({ error: 'No submission with this id.' }, { status: 404, headers: NO_STORE });
+  const identified = await identifyApiViewer(request);
+  if (!identified.ok) return identified.response;
+  const submission = isResourceId(id)
+    ? await getSubmissionStatus(getDb(getEnv().DATABASE_URL), id, identified.viewer)
+    : null;
+  if (!submission) return jsonError(404, 'No submission with this id.');
   return Response.json(submission, { headers: NO_STORE });
+}
+
+/** DELETE /api/submissions/[id]: its owner or an admin deletes it, with its results. */
+export async function DELETE(request: Request, context: Context): Promise<Response> {
+  const guard = await guardApiRequest(request);
+  if (!guard.ok) return guard.response;
+  const { id } = await context.params;
+  if (!isResourceId(id)) return jsonError(404, 'No submission with this id.');
+  const result = await deleteSubmission(getOwnershipDeps(), guard.actor, id);
+  if (!result.ok) return jsonError(result.status, result.error);
+  return new Response(null, { status: 204 });
 }

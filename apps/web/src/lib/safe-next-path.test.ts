@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { safeNextPath } from './safe-next-path.ts';
+
+describe('safeNextPath', () => {
+  it('keeps paths on this site', () => {
+    expect(safeNextPath('/submit')).toBe('/submit');
+    expect(safeNextPath('/datasets/mnist?x=1#top')).toBe('/datasets/mnist?x=1#top');
+    expect(safeNextPath(['/account', '/other'])).toBe('/account');
+  });
+
+  it('sends everything else home', () => {
+    for (const value of [
+      undefined,
+      null,
+      '',
+      'submit',
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '/\t/evil.example',
+      `/${'x'.repeat(600)}`,
+    ]) {
+      expect(safeNextPath(value)).toBe('/');
+    }
+  });
+});

@@ -1,0 +1,36 @@
+import 'server-only';
+import { type Db, setUserRole, type UserRoleView } from '@tenfold/db';
+import { z } from 'zod';
+import type { Actor } from '@/server/auth/authenticate-request';
+
+export const changeUserRoleSchema = z.strictObject({
+  role: z.enum(['admin', 'user'], 'Role is "admin" or "user".'),
+});
+
+export type ChangeUserRoleResult =
+  | { ok: true; user: UserRoleView }
+  | { ok: false; status: 403 | 404 | 409; error: string };
+
+/**
+ * An admin promotes or demotes someone else (logged in the audit log). Not themselves: the last
+ * admin could lock everyone out; `npm run admin -- demote <email>` remains for that.
+ */
+export async function changeUserRole(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  input: z.infer<typeof changeUserRoleSchema>,
+): Promise<ChangeUserRoleResult> {
+  if (actor.role !== 'ADMIN') return { ok: false, status: 403, error: 'Only admins can change roles.' };
+  if (actor.userId === userId) {
+    return { ok: false, status: 409, error: 'You cannot change your own role; ask another admin.' };
+  }
+  const result = await setUserRole(db, {
+    user: { id: userId },
+    role: input.role === 'admin' ? 'ADMIN' : 'USER',
+    actorId: actor.userId,
+    source: 'admin page',
+  });
+  if (!result.ok) return { ok: false, status: 404, error: 'No user with this id.' };
+  return { ok: true, user: result.user };
+}

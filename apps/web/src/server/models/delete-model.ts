@@ -1,0 +1,44 @@
+import 'server-only';
+import { decideOwnerAccess } from '@/server/access/decide-owner-access';
+import { ownerAccessError } from '@/server/access/owner-access-error';
+import { recordAdminAction } from '@/server/access/record-admin-action';
+import type { Actor } from '@/server/auth/authenticate-request';
+import { deleteOrphanArtifacts } from '@/server/submissions/delete-orphan-artifacts';
+import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from '@/server/submissions/ownership-deps';
+
+export type DeleteModelResult = { ok: true; deletedSubmissions: number } | OwnershipFailure;
+
+/** Deletes a model and, by cascade, all its submissions and their evaluations. */
+export async function deleteModel(deps: OwnershipDeps, actor: Actor, id: string): Promise<DeleteModelResult> {
+  const model = await deps.db.model.findUnique({
+    where: { id },
+    select: {
+      name: true,
+      ownerId: true,
+      visibility: true,
+      hiddenAt: true,
+      submissions: { select: { id: true, status: true, artifactSha256: true } },
+    },
+  });
+  if (!model) return ownerAccessError('not_found', 'model');
+  const isPublic = model.visibility === 'PUBLIC' && !model.hiddenAt;
+  const access = decideOwnerAccess(actor, { ownerId: model.ownerId, isPublic });
+  if (access !== 'allowed') return ownerAccessError(access, 'model');
+
+  await deps.db.$transaction(async (tx) => {
+    await tx.model.deleteMany({ where: { id } });
+    await deleteOrphanArtifacts(tx, [...new Set(model.submissions.map((submission) => submission.artifactSha256))]);
+    await recordAdminAction(tx, actor, model.ownerId, {
+      action: 'model.delete',
+      targetType: 'Model',
+      targetId: id,
+      details: { name: model.name, submissions: model.submissions.length },
+    });
+  });
+  const queued = model.submissions.filter((submission) => submission.status === 'QUEUED');
+  await removeScoringJobs(
+    deps,
+    queued.map((submission) => submission.id),
+  );
+  return { ok: true, deletedSubmissions: model.submissions.length };
+}

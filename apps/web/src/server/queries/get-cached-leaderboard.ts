@@ -1,0 +1,56 @@
+import 'server-only';
+import type { DatasetId } from '@tenfold/datasets/catalog';
+import type { Db } from '@tenfold/db';
+import { getLeaderboard, type LeaderboardEntry } from './get-leaderboard.ts';
+
+type Cached = { version: string; entries: Promise<LeaderboardEntry[]>; json?: string };
+
+const cache = new Map<DatasetId, Cached>();
+
+/**
+ * A fingerprint of what a leaderboard reads: inserts and updates move a newest timestamp
+ * (indexed, so each max is one index probe), deletes move a count. One small query per
+ * request, so every request sees the board as it is now: a model made private leaves at once.
+ * (A renamed user shows under the new name at the next change of the board.)
+ */
+async function readBoardVersion(db: Db): Promise<string> {
+  const [row] = await db.$queryRaw<{ version: string }[]>`
+    SELECT concat_ws(':',
+      (SELECT max("updatedAt") FROM "Submission"),
+      (SELECT max("updatedAt") FROM "Model"),
+      (SELECT max("createdAt") FROM "Evaluation"),
+      (SELECT count(*) FROM "Model"),
+      (SELECT count(*) FROM "Submission")
+    ) AS version`;
+  return row?.version ?? '';
+}
+
+async function getEntry(db: Db, datasetId: DatasetId): Promise<Cached> {
+  const version = await readBoardVersion(db);
+  const cached = cache.get(datasetId);
+  if (cached?.version === version) return cached;
+  // Concurrent requests that see the same new version share one computation.
+  const fresh: Cached = { version, entries: getLeaderboard(db, datasetId) };
+  cache.set(datasetId, fresh);
+  fresh.entries.catch(() => {
+    if (cache.get(datasetId) === fresh) cache.delete(datasetId);
+  });
+  return fresh;
+}
+
+/** getLeaderboard, computed once per change of the data rather than once per request. */
+export async function getCachedLeaderboard(db: Db, datasetId: DatasetId): Promise<LeaderboardEntry[]> {
+  return (await getEntry(db, datasetId)).entries;
+}
+
+/** The leaderboard as the JSON export's body, serialised once per change of the data. */
+export async function getCachedLeaderboardJson(
+  db: Db,
+  datasetId: DatasetId,
+  serialise: (entries: LeaderboardEntry[]) => string,
+): Promise<string> {
+  const entry = await getEntry(db, datasetId);
+  const entries = await entry.entries;
+  entry.json ??= serialise(entries);
+  return entry.json;
+}

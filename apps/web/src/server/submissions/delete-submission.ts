@@ -1,0 +1,43 @@
+import 'server-only';
+import { decideOwnerAccess } from '@/server/access/decide-owner-access';
+import { ownerAccessError } from '@/server/access/owner-access-error';
+import { recordAdminAction } from '@/server/access/record-admin-action';
+import type { Actor } from '@/server/auth/authenticate-request';
+import { isPublicSubmission } from '@/server/queries/public-submissions';
+import { deleteOrphanArtifacts } from './delete-orphan-artifacts.ts';
+import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from './ownership-deps.ts';
+
+export type DeleteSubmissionResult = { ok: true } | OwnershipFailure;
+
+/**
+ * Deletes a submission with its evaluations, and its uploaded bytes unless another submission
+ * shares them. A worker still scoring it finds the row gone and drops the job.
+ */
+export async function deleteSubmission(deps: OwnershipDeps, actor: Actor, id: string): Promise<DeleteSubmissionResult> {
+  const row = await deps.db.submission.findUnique({
+    where: { id },
+    select: {
+      status: true,
+      artifactSha256: true,
+      hiddenAt: true,
+      disqualifiedAt: true,
+      model: { select: { ownerId: true, visibility: true, hiddenAt: true } },
+    },
+  });
+  if (!row) return ownerAccessError('not_found', 'submission');
+  const ownerId = row.model.ownerId;
+  const access = decideOwnerAccess(actor, { ownerId, isPublic: isPublicSubmission(row) });
+  if (access !== 'allowed') return ownerAccessError(access, 'submission');
+
+  await deps.db.$transaction(async (tx) => {
+    await tx.submission.deleteMany({ where: { id } });
+    await deleteOrphanArtifacts(tx, [row.artifactSha256]);
+    await recordAdminAction(tx, actor, ownerId, {
+      action: 'submission.delete',
+      targetType: 'Submission',
+      targetId: id,
+    });
+  });
+  if (row.status === 'QUEUED') await removeScoringJobs(deps, [id]);
+  return { ok: true };
+}

@@ -1,0 +1,204 @@
+import { join } from 'node:path';
+import { getDb, setUserRole } from '@tenfold/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discoverMutatingRoutes, discoverServerActions } from './discover-mutations.ts';
+import { type ApiRequest, callApp, type SignedUpUser, signUpOverHttp, uploadForm, uploadModel } from './http-client.ts';
+import { startWebApp, WEB_DIR, type WebApp } from './web-app.ts';
+
+// For every mutating route handler and server action, against the running app: what happens
+// when an anonymous visitor, the owner of the target, another user and an admin call it.
+// A route or action found in src/ without a row here fails the first test.
+
+type Who = 'anonymous' | 'owner' | 'other' | 'admin';
+const EVERYONE: Who[] = ['anonymous', 'owner', 'other', 'admin'];
+
+type Case = {
+  label: string;
+  expected: Record<Who, number>;
+  /** A fresh target for each caller, made by the owner: some calls destroy it. */
+  request: () => Promise<ApiRequest>;
+};
+
+let app: WebApp;
+let users: Record<Exclude<Who, 'anonymous'>, SignedUpUser>;
+
+const cookieOf = (who: Who) => (who === 'anonymous' ? {} : { cookie: users[who].cookie });
+
+async function ownerSubmission(visibility: 'public' | 'private'): Promise<string> {
+  const name = `Target ${crypto.randomUUID().slice(0, 8)}`;
+  return (await uploadModel(app.baseUrl, { cookie: users.owner.cookie }, { modelName: name, visibility })).submissionId;
+}
+
+async function ownerModel(visibility: 'public' | 'private'): Promise<string> {
+  const submissionId = await ownerSubmission(visibility);
+  const row = await getDb(app.database.databaseUrl).submission.findUniqueOrThrow({
+    where: { id: submissionId },
+    select: { modelId: true },
+  });
+  return row.modelId;
+}
+
+async function ownerToken(): Promise<string> {
+  const response = await callApp(
+    app.baseUrl,
+    { cookie: users.owner.cookie },
+    {
+      method: 'POST',
+      path: '/api/tokens',
+      json: { name: 'matrix' },
+    },
+  );
+  return ((await response.json()) as { id: string }).id;
+}
+
+/** Submissions: refusals to other users are 403 when the entry is public anyway, 404 when it is private. */
+const ownedBy = (forbidden: number) => ({ anonymous: 401, owner: 0, other: forbidden, admin: 0 });
+
+const MATRIX: Record<string, Case[]> = {
+  'POST /api/auth/[...all]': [
+    {
+      label: 'update-user (each on their own account)',
+      expected: { anonymous: 401, owner: 200, other: 200, admin: 200 },
+      request: async () => ({ method: 'POST', path: '/api/auth/update-user', json: { name: 'Renamed' } }),
+    },
+    {
+      label: 'update-user trying to set a role',
+      expected: { anonymous: 401, owner: 400, other: 400, admin: 400 },
+      request: async () => ({ method: 'POST', path: '/api/auth/update-user', json: { role: 'ADMIN' } }),
+    },
+  ],
+  'POST /api/submissions': [
+    {
+      label: 'upload',
+      expected: { anonymous: 401, owner: 201, other: 201, admin: 201 },
+      request: async () => ({
+        method: 'POST',
+        path: '/api/submissions',
+        form: uploadForm({ modelName: 'Matrix upload' }),
+      }),
+    },
+  ],
+  'DELETE /api/submissions/[id]': (['public', 'private'] as const).map((visibility) => ({
+    label: `${visibility} submission`,
+    expected: { ...ownedBy(visibility === 'public' ? 403 : 404), owner: 204, admin: 204 },
+    request: async () => ({ method: 'DELETE', path: `/api/submissions/${await ownerSubmission(visibility)}` }),
+  })),
+  'POST /api/submissions/[id]/cancel': (['public', 'private'] as const).map((visibility) => ({
+    label: `queued ${visibility} submission`,
+    expected: { ...ownedBy(visibility === 'public' ? 403 : 404), owner: 200, admin: 200 },
+    request: async () => ({ method: 'POST', path: `/api/submissions/${await ownerSubmission(visibility)}/cancel` }),
+  })),
+  'PATCH /api/models/[id]': (['public', 'private'] as const).map((visibility) => ({
+    label: `${visibility} model`,
+    expected: { ...ownedBy(visibility === 'public' ? 403 : 404), owner: 200, admin: 200 },
+    request: async () => ({
+      method: 'PATCH',
+      path: `/api/models/${await ownerModel(visibility)}`,
+      json: { visibility: visibility === 'public' ? 'private' : 'public' },
+    }),
+  })),
+  'DELETE /api/models/[id]': (['public', 'private'] as const).map((visibility) => ({
+    label: `${visibility} model`,
+    expected: { ...ownedBy(visibility === 'public' ? 403 : 404), owner: 204, admin: 204 },
+    request: async () => ({ method: 'DELETE', path: `/api/models/${await ownerModel(visibility)}` }),
+  })),
+  'POST /api/tokens': [
+    {
+      label: 'create a token (each for themselves)',
+      expected: { anonymous: 401, owner: 201, other: 201, admin: 201 },
+      request: async () => ({ method: 'POST', path: '/api/tokens', json: { name: 'matrix' } }),
+    },
+  ],
+  'DELETE /api/tokens/[id]': [
+    {
+      label: "the owner's token (tokens are personal: not even admins revoke others')",
+      expected: { anonymous: 401, owner: 204, other: 404, admin: 404 },
+      request: async () => ({ method: 'DELETE', path: `/api/tokens/${await ownerToken()}` }),
+    },
+  ],
+  'PATCH /api/admin/users/[id]': [
+    {
+      label: 'promote another user ("owner" promotes someone too)',
+      expected: { anonymous: 401, owner: 403, other: 403, admin: 200 },
+      request: async () => ({
+        method: 'PATCH',
+        path: `/api/admin/users/${(await signUpOverHttp(app.baseUrl, 'Target')).userId}`,
+        json: { role: 'admin' },
+      }),
+    },
+    {
+      label: 'promote oneself',
+      expected: { anonymous: 401, owner: 403, other: 403, admin: 409 },
+      request: async () => ({ method: 'PATCH', path: '/api/admin/users/SELF', json: { role: 'admin' } }),
+    },
+  ],
+};
+
+/** Server actions, called through the real app. There are none: mutations are route handlers. */
+const SERVER_ACTIONS: Record<string, Case[]> = {};
+
+const SRC_DIR = join(WEB_DIR, 'src');
+
+beforeAll(async () => {
+  // Generous limits: this file makes many calls from one address in a few seconds.
+  app = await startWebApp('web_matrix', {
+    SUBMISSIONS_PER_HOUR: '1000',
+    API_REQUESTS_PER_MINUTE: '1000',
+    AUTH_ATTEMPTS_PER_MINUTE: '1000',
+  });
+  const [owner, other, admin] = await Promise.all(
+    ['Owner', 'Other', 'Admin'].map((name) => signUpOverHttp(app.baseUrl, name)),
+  );
+  if (!owner || !other || !admin) throw new Error('sign-up failed');
+  const promoted = await setUserRole(getDb(app.database.databaseUrl), {
+    user: { id: admin.userId },
+    role: 'ADMIN',
+    actorId: null,
+    source: 'authorization matrix test',
+  });
+  expect(promoted.ok).toBe(true);
+  users = { owner, other, admin };
+}, 120_000);
+
+afterAll(() => app?.stop(), 60_000);
+
+describe('authorization matrix', () => {
+  it('has a row for every mutating route handler and every server action in src/', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(discoverMutatingRoutes(SRC_DIR));
+    expect(Object.keys(SERVER_ACTIONS).sort()).toEqual(discoverServerActions(SRC_DIR));
+  });
+
+  const rows = Object.entries({ ...MATRIX, ...SERVER_ACTIONS }).flatMap(([key, cases]) =>
+    cases.map((entry) => [`${key}: ${entry.label}`, entry] as const),
+  );
+
+  it.each(rows)('%s', async (_, entry) => {
+    const seen: Partial<Record<Who, number>> = {};
+    for (const who of EVERYONE) {
+      const request = await entry.request();
+      const path = who === 'anonymous' ? request.path : request.path.replace('SELF', users[who].userId);
+      const response = await callApp(app.baseUrl, cookieOf(who), { ...request, path });
+      seen[who] = response.status;
+    }
+    expect(seen).toEqual(entry.expected);
+  });
+
+  it('refuses every mutation from another origin, even with a valid session', async () => {
+    for (const [key, cases] of Object.entries(MATRIX)) {
+      const entry = cases[0];
+      if (!entry) continue;
+      const request = await entry.request();
+      const path = request.path.replace('SELF', users.admin.userId);
+      const response = await callApp(
+        app.baseUrl,
+        { cookie: users.admin.cookie },
+        {
+          ...request,
+          path,
+          origin: 'http://evil.example',
+        },
+      );
+      expect(response.status, key).toBe(403);
+    }
+  });
+});

@@ -1,0 +1,126 @@
+// `npm run bench:leaderboard`: seeds 10,000 scored submissions (5,000 public models, two
+// submissions each, on MNIST) into a fresh database, starts the production build of apps/web
+// on it, and measures the leaderboard page and its JSON under 50 concurrent clients (closed
+// loop: each client sends its next request when the last one answered). Target: p99 < 100 ms.
+// Needs `npx next build` in apps/web first. Options: --clients N --seconds N.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadSplit } from '@tenfold/datasets';
+import { disconnectDb, getDb } from '@tenfold/db';
+import { createTestDatabase } from '@tenfold/db/testing';
+import { getFreePort, startProcess, stopProcess, waitForHttp } from '../../apps/web/tests/e2e/processes.ts';
+// The e2e tests' seeder: one definition of a realistic synthetic board for tests and benchmark.
+import { seedBoard } from '../../apps/web/tests/support/seed-board.ts';
+
+const WEB_DIR = fileURLToPath(new URL('../../apps/web/', import.meta.url));
+const TARGET_P99_MS = 100;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function load(url: string, clients: number, seconds: number) {
+  const latencies: number[] = [];
+  let bytes = 0;
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const start = performance.now();
+        const response = await fetch(url);
+        const body = await response.arrayBuffer();
+        latencies.push(performance.now() - start);
+        bytes += body.byteLength;
+        if (!response.ok) errors += 1;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    perSecond: latencies.length / seconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    kb: bytes / latencies.length / 1024,
+    errors,
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { clients: { type: 'string', default: '50' }, seconds: { type: 'string', default: '20' } },
+  });
+  const clients = Number(values.clients);
+  const seconds = Number(values.seconds);
+  if (!existsSync(join(WEB_DIR, '.next', 'BUILD_ID'))) throw new Error('Run `npx next build` in apps/web first.');
+  const database = await createTestDatabase('bench_leaderboard');
+  let web: ReturnType<typeof startProcess> | undefined;
+  try {
+    const db = getDb(database.databaseUrl);
+    const mnist = await loadSplit('mnist', 'test');
+    const started = performance.now();
+    await seedBoard(db, { models: 5_000, submissionsPerModel: 2, labels: { mnist: mnist.labels } });
+    const submissions = await db.submission.count();
+    console.log(`seeded ${submissions} scored submissions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await disconnectDb(database.databaseUrl);
+
+    const port = await getFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const nextBin = createRequire(join(WEB_DIR, 'package.json')).resolve('next/dist/bin/next');
+    web = startProcess(
+      'next start',
+      process.execPath,
+      [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+      {
+        cwd: WEB_DIR,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: database.databaseUrl,
+          BETTER_AUTH_SECRET: 'b'.repeat(32),
+          APP_URL: baseUrl,
+        },
+      },
+    );
+    await waitForHttp(`${baseUrl}/`, web, 60_000);
+    const rows: string[] = [];
+    for (const [name, path] of [
+      ['reference: a static file', '/icon.svg'],
+      ['reference: one cached test image (route handler)', '/api/datasets/mnist/images/0'],
+      ['leaderboard page', '/datasets/mnist'],
+      ['leaderboard page, sorted by latency, page 40', '/datasets/mnist?sort=latency&page=40'],
+      ['leaderboard JSON, page 1 (50 models)', '/api/datasets/mnist/leaderboard.json?page=1'],
+      ['leaderboard JSON export (all 5,000 models)', '/api/datasets/mnist/leaderboard.json'],
+    ] as const) {
+      await load(`${baseUrl}${path}`, 4, 3); // warm up: compile caches, connection pool, dataset load
+      const alone = await load(`${baseUrl}${path}`, 1, 3);
+      const result = await load(`${baseUrl}${path}`, clients, seconds);
+      const verdict = result.p99 < TARGET_P99_MS ? 'met' : 'missed';
+      rows.push(
+        `| ${name} | ${alone.p50.toFixed(1)} | ${result.requests} | ${result.perSecond.toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.kb.toFixed(0)} | ${result.errors} | ${verdict} |`,
+      );
+      console.log(rows.at(-1));
+    }
+    console.log(`\n${clients} clients, ${seconds} s each\n`);
+    console.log(
+      '| request | 1 client p50 ms | requests | req/s | p50 ms | p95 ms | p99 ms | KiB | errors | p99 < 100 ms |',
+    );
+    console.log(
+      '| ------- | --------------- | -------- | ----- | ------ | ------ | ------ | --- | ------ | ------------ |',
+    );
+    for (const row of rows) console.log(row);
+  } finally {
+    await stopProcess(web);
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

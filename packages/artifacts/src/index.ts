@@ -1,0 +1,3 @@
+export { type NamedFile, packTfjsFiles } from './pack-tfjs-files.ts';
+export { MAX_MODEL_JSON_BYTES, readTfjsFormat, type TfjsKind } from './read-tfjs-format.ts';
+export { readZippedModelJson } from './read-zipped-model-json.ts';
