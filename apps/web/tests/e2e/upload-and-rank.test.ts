@@ -139,7 +139,9 @@ describe('upload and rank', () => {
     });
     await page.getByTestId('submit-button').click();
     await page.waitForURL(/\/submit\?/);
-    await expect(page.getByTestId('error-file').textContent()).resolves.toContain('PyTorch models are uploaded as ONNX');
+    await expect(page.getByTestId('error-file').textContent()).resolves.toContain(
+      'PyTorch models are uploaded as ONNX',
+    );
     await expect(page.inputValue('input[name="modelName"]')).resolves.toBe('No JS model');
     await expect(page.inputValue('select[name="dataset"]')).resolves.toBe('fashion-mnist');
     await page.screenshot({ path: join(RESULTS_DIR, 'upload-and-rank-refused.png'), fullPage: true });
