@@ -17,6 +17,8 @@ export async function SiteHeader() {
         <nav className="site-nav" aria-label="Main">
           <NavLink href="/datasets/mnist">MNIST</NavLink>
           <NavLink href="/datasets/fashion-mnist">Fashion-MNIST</NavLink>
+          <NavLink href="/mnist-vs-fashion">MNIST vs Fashion</NavLink>
+          <NavLink href="/compare">Compare</NavLink>
           {viewer ? (
             <>
               <NavLink href="/account">My models</NavLink>
