@@ -39,8 +39,11 @@ const envSchema = z.object({
     .email()
     .transform((value) => value.toLowerCase())
     .optional(),
-  /** Uploads per user per rolling hour. */
+  /** Uploads per user per rolling hour (a burst limit, counting every accepted upload). */
   SUBMISSIONS_PER_HOUR: count(20),
+  /** The daily quota: submissions per user per rolling 24 hours; cancellations and failures
+   * caused by the platform do not count. */
+  SUBMISSIONS_PER_DAY: count(50),
   /** Mutations, and requests made with an API token, per user per minute. */
   API_REQUESTS_PER_MINUTE: count(120),
   /** Sign-in and sign-up attempts per minute, per client address and per email address. */

@@ -49,6 +49,7 @@ function deps(overrides: Partial<CreateSubmissionDeps> = {}): CreateSubmissionDe
     db,
     enqueue: (job: ScoreJob) => enqueueScoring(queue, job),
     maxUploadBytes: MAX_UPLOAD_BYTES,
+    submissionsPerDay: 1_000,
     checkQuota: async () => ({ isAllowed: true }),
     ...overrides,
   };
@@ -181,7 +182,10 @@ describe('createSubmission', () => {
     expect(await createSubmission(overQuota, submitterId, input({ modelName: '' }))).toMatchObject({ httpStatus: 400 });
     expect(asked).toBe(1);
     expect(await countRows()).toEqual(before);
-    const message = describeSubmissionErrors({ form: 'rate_limited' }, { maxUploadBytes: 1, submissionsPerHour: 20 });
+    const message = describeSubmissionErrors(
+      { form: 'rate_limited' },
+      { maxUploadBytes: 1, submissionsPerHour: 20, submissionsPerDay: 50 },
+    );
     expect(message.form).toContain('limit of 20 submissions an hour');
   });
 
@@ -216,6 +220,31 @@ describe('createSubmission', () => {
       }),
     );
     expect(withoutModelJson).toMatchObject({ ok: false, errors: { file: 'tfjs_model_json_missing' } });
+  });
+
+  it('enforces the daily quota in PostgreSQL, where cancellations and platform failures do not count', async () => {
+    const user = await db.user.create({ data: { email: `quota-${randomUUID()}@example.com`, name: 'Quota' } });
+    const limited = deps({ submissionsPerDay: 2 });
+    const upload = () => createSubmission(limited, user.id, input({ modelName: 'quota' }));
+    const first = await upload();
+    const second = await upload();
+    if (!first.ok || !second.ok) throw new Error('the first two uploads must be accepted');
+    expect(await upload()).toEqual({
+      ok: false,
+      httpStatus: 429,
+      errors: { form: 'daily_quota' },
+      retryAfterSeconds: 3600,
+    });
+    // A cancellation gives its slot back; so does a failure the platform caused.
+    await db.submission.update({ where: { id: first.id }, data: { status: 'CANCELLED' } });
+    const third = await upload();
+    expect(third.ok).toBe(true);
+    await db.submission.update({
+      where: { id: second.id },
+      data: { status: 'FAILED', failureKind: 'PLATFORM', countsAgainstQuota: false },
+    });
+    expect((await upload()).ok).toBe(true);
+    expect(await upload()).toMatchObject({ ok: false, httpStatus: 429 });
   });
 
   it('records the declared input contract', async () => {
@@ -318,6 +347,7 @@ describe('createSubmission', () => {
       const messages = describeSubmissionErrors(result.errors, {
         maxUploadBytes: MAX_UPLOAD_BYTES,
         submissionsPerHour: 20,
+        submissionsPerDay: 50,
       });
       expect(Object.values(messages).join(' ')).toMatch(message);
       expect(await countRows()).toEqual(before);

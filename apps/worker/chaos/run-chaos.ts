@@ -51,7 +51,7 @@ const FAST_RECOVERY_ENV = {
   SHUTDOWN_GRACE_MS: '1000',
 };
 
-export function defaultFaults(submissions: number): Record<FaultKind, number> {
+function defaultFaults(submissions: number): Record<FaultKind, number> {
   return {
     kill: Math.max(2, Math.round(submissions / 40)),
     'restart-redis': Math.max(1, Math.round(submissions / 100)),

@@ -35,7 +35,11 @@ export default async function SubmitPage({ searchParams }: Props) {
         <SubmitForm
           datasets={datasets}
           values={values}
-          errors={describeSubmissionErrors(errors, { maxUploadBytes, submissionsPerHour: env.SUBMISSIONS_PER_HOUR })}
+          errors={describeSubmissionErrors(errors, {
+            maxUploadBytes,
+            submissionsPerHour: env.SUBMISSIONS_PER_HOUR,
+            submissionsPerDay: env.SUBMISSIONS_PER_DAY,
+          })}
           maxUploadBytes={maxUploadBytes}
           maxUploadLabel={formatBytes(maxUploadBytes)}
         />

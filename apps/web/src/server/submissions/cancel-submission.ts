@@ -45,6 +45,8 @@ export async function cancelSubmission(deps: OwnershipDeps, actor: Actor, id: st
         statusReason: actor.userId === ownerId ? 'Cancelled by its owner.' : 'Cancelled by an administrator.',
         cancelRequestedAt: now,
         finishedAt: now,
+        // A cancelled submission gives its slot of the daily quota back.
+        countsAgainstQuota: false,
       },
     });
     if (count === 0) return false;

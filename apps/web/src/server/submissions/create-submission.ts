@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { datasetEnumFromId } from '@tenfold/datasets/catalog';
-import { type Db, Prisma } from '@tenfold/db';
+import { countSubmissionsAgainstQuota, type Db, Prisma } from '@tenfold/db';
 import type { ScoreJob } from '@tenfold/queue';
 import type { RateLimitDecision } from '@/server/limits/consume-rate-limit';
 import { prepareArtifact } from './prepare-artifact.ts';
@@ -28,6 +28,8 @@ export type CreateSubmissionDeps = {
   /** Adds the scoring job; the real one is `enqueueScoring(queue, job)` from @tenfold/queue. */
   enqueue: (job: ScoreJob) => Promise<unknown>;
   maxUploadBytes: number;
+  /** The daily quota, counted in PostgreSQL (see countSubmissionsAgainstQuota). */
+  submissionsPerDay: number;
   /** Counts the upload against the submitter's hourly quota; asked only once the upload is valid. */
   checkQuota: () => Promise<RateLimitDecision>;
   enqueueTimeoutMs?: number;
@@ -37,6 +39,10 @@ export type CreateSubmissionResult =
   | { ok: true; id: string; status: 'QUEUED'; isEnqueued: boolean }
   | { ok: false; httpStatus: 400 | 413; errors: SubmissionErrors }
   | { ok: false; httpStatus: 429; errors: SubmissionErrors; retryAfterSeconds: number };
+
+const DAY_MS = 24 * 3600 * 1000;
+
+class DailyQuotaReached extends Error {}
 
 /** The name the user's browser sent, reduced to a base name without control characters. */
 function cleanFilename(name: string): string {
@@ -101,6 +107,10 @@ export async function createSubmission(
 
   const store = () =>
     deps.db.$transaction(async (tx) => {
+      // One upload at a time per user, so two concurrent uploads cannot both take the last slot.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${submitterId}))`;
+      const used = await countSubmissionsAgainstQuota(tx, submitterId, new Date(Date.now() - DAY_MS));
+      if (used >= deps.submissionsPerDay) throw new DailyQuotaReached();
       // Content-addressed: the same bytes uploaded twice are stored once.
       await tx.artifact.upsert({
         where: { sha256 },
@@ -135,10 +145,18 @@ export async function createSubmission(
 
   // Two first-time uploads of the same model or bytes can race on a unique key; the
   // loser's retry finds the winner's row.
-  const submission = await store().catch((error: unknown) => {
-    if (isUniqueViolation(error)) return store();
-    throw error;
-  });
+  const submission = await store()
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return store();
+      throw error;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof DailyQuotaReached) return null;
+      throw error;
+    });
+  if (!submission) {
+    return { ok: false, httpStatus: 429, errors: { form: 'daily_quota' }, retryAfterSeconds: 3600 };
+  }
 
   let isEnqueued = true;
   try {

@@ -15,7 +15,7 @@ export const SUBMISSION_FIELDS = [
 ] as const;
 export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];
 
-type MessageContext = { maxUploadBytes: number; submissionsPerHour: number };
+type MessageContext = { maxUploadBytes: number; submissionsPerHour: number; submissionsPerDay: number };
 
 /**
  * Every way a submission can be refused, with the sentence that tells the user what to fix.
@@ -89,6 +89,11 @@ export const SUBMISSION_ERRORS = {
     field: 'form',
     message: (context: MessageContext) =>
       `You have reached the limit of ${context.submissionsPerHour} submissions an hour. Nothing was saved; try again later.`,
+  },
+  daily_quota: {
+    field: 'form',
+    message: (context: MessageContext) =>
+      `You have used your quota of ${context.submissionsPerDay} submissions in 24 hours (cancelled submissions and failures caused by Tenfold do not count). Nothing was saved; try again later.`,
   },
   server_unavailable: {
     field: 'form',

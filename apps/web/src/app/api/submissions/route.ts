@@ -41,7 +41,11 @@ function seeOther(location: string): Response {
 export async function POST(request: Request): Promise<Response> {
   const env = getEnv();
   const isJson = wantsJson(request.headers.get('accept'));
-  const messageContext = { maxUploadBytes: env.MAX_UPLOAD_BYTES, submissionsPerHour: env.SUBMISSIONS_PER_HOUR };
+  const messageContext = {
+    maxUploadBytes: env.MAX_UPLOAD_BYTES,
+    submissionsPerHour: env.SUBMISSIONS_PER_HOUR,
+    submissionsPerDay: env.SUBMISSIONS_PER_DAY,
+  };
 
   // Before the body is read: nobody gets us to buffer an upload without being allowed to make one.
   const guard = await guardApiRequest(request);
@@ -68,6 +72,7 @@ export async function POST(request: Request): Promise<Response> {
           db: getDb(env.DATABASE_URL),
           enqueue: (job) => enqueueScoring(getScoringQueue(), job),
           maxUploadBytes: env.MAX_UPLOAD_BYTES,
+          submissionsPerDay: env.SUBMISSIONS_PER_DAY,
           checkQuota: () => consumeRateLimit(getRedis(), rateLimitFor(env, 'submissions', userId)),
         },
         userId,
