@@ -93,6 +93,14 @@ describe('upload and rank', () => {
       }
 
       await expect(page.getByTestId('accuracy').textContent()).resolves.toBe(EXPECTED_ACCURACY);
+      // A constant model is near chance on the sanity pass, and nothing explains it: scored, with a warning.
+      await expect(page.getByTestId('evaluation-warning').textContent()).resolves.toMatch(
+        /close to the 10% of guessing/,
+      );
+      // It ignores its input, so moving the images changes nothing.
+      await expect(page.getByTestId('shifted-accuracy').textContent()).resolves.toMatch(
+        new RegExp(`^${EXPECTED_ACCURACY} accuracy`),
+      );
       await expect(page.getByTestId('per-class-row').count()).resolves.toBe(10);
       await expect(page.getByTestId('per-class-row').nth(1).textContent()).resolves.toContain('100.00%');
       expect(await page.getByTestId('backend').textContent()).not.toBe('');

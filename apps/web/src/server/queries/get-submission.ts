@@ -20,6 +20,10 @@ export type SubmissionEvaluation = {
   backendVersion: string;
   scorerVersion: string;
   parameterCount: number | null;
+  /** Accuracy on the test images moved one pixel right: a robustness and memorisation signal. */
+  shiftedAccuracy: number | null;
+  /** What the scorer wants the submitter to know (e.g. a near-chance sanity pass). */
+  warnings: string[];
   scoredAt: Date;
 };
 
@@ -96,6 +100,8 @@ export async function getSubmission(
           backendVersion: true,
           scorerVersion: true,
           parameterCount: true,
+          shiftedAccuracy: true,
+          warnings: true,
           createdAt: true,
         },
       },
@@ -151,6 +157,8 @@ export async function getSubmission(
           backendVersion: evaluation.backendVersion,
           scorerVersion: evaluation.scorerVersion,
           parameterCount: evaluation.parameterCount,
+          shiftedAccuracy: evaluation.shiftedAccuracy,
+          warnings: evaluation.warnings,
           scoredAt: evaluation.createdAt,
         }
       : null,

@@ -29,6 +29,11 @@ export function EvaluationResults({ evaluation, classNames, drillDown }: Props) 
     <>
       <section className="card" aria-labelledby="results-heading">
         <h2 id="results-heading">Results</h2>
+        {evaluation.warnings.map((warning) => (
+          <p key={warning} className="alert alert--warning" data-testid="evaluation-warning">
+            {warning}
+          </p>
+        ))}
         <dl className="metrics">
           <div className="metric metric--primary">
             <dt>Accuracy</dt>
@@ -62,6 +67,16 @@ export function EvaluationResults({ evaluation, classNames, drillDown }: Props) 
             <dt>Scorer version</dt>
             <dd data-testid="scorer-version">{evaluation.scorerVersion}</dd>
           </div>
+          {evaluation.shiftedAccuracy !== null ? (
+            <div>
+              <dt>Shifted one pixel right</dt>
+              <dd data-testid="shifted-accuracy">
+                {formatPercent(evaluation.shiftedAccuracy)} accuracy (
+                {formatPercent(evaluation.accuracy - evaluation.shiftedAccuracy)} lower: a large drop hints at memorised
+                pixel positions)
+              </dd>
+            </div>
+          ) : null}
           {evaluation.parameterCount !== null ? (
             <div>
               <dt>Parameters</dt>
