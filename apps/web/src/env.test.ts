@@ -14,6 +14,7 @@ describe('parseEnv', () => {
       BETTER_AUTH_SECRET: SECRET,
       APP_URL: 'http://localhost:3000',
       SUBMISSIONS_PER_HOUR: 20,
+      SUBMISSIONS_PER_DAY: 50,
       API_REQUESTS_PER_MINUTE: 120,
       AUTH_ATTEMPTS_PER_MINUTE: 10,
     });
