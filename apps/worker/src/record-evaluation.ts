@@ -9,7 +9,8 @@ class ClaimLostError extends Error {}
  * Writes the result and marks the submission SCORED in one transaction, only while the claim
  * still holds and no cancellation was requested: the status update runs first and takes the
  * row's lock, so a late duplicate, a cancelled job or a job taken over by another worker writes
- * nothing at all. The upsert keeps one evaluation per (submission, scorer version).
+ * nothing at all. The upsert keeps one evaluation per (submission, scorer version) for
+ * the submission's own scoring; rescores add theirs under their batch (see Evaluation.run).
  * Returns false when nothing was written.
  */
 export async function recordEvaluation(db: Db, claim: Claim, result: ScoreResult): Promise<boolean> {
@@ -53,7 +54,11 @@ export async function recordEvaluation(db: Db, claim: Claim, result: ScoreResult
       if (count !== 1) throw new ClaimLostError();
       await tx.evaluation.upsert({
         where: {
-          submissionId_scorerVersion: { submissionId: claim.submissionId, scorerVersion: result.scorerVersion },
+          submissionId_scorerVersion_run: {
+            submissionId: claim.submissionId,
+            scorerVersion: result.scorerVersion,
+            run: 'submission',
+          },
         },
         create: { submissionId: claim.submissionId, ...evaluation },
         update: evaluation,

@@ -1,6 +1,6 @@
 /**
  * Bumped whenever a change could alter any number an evaluation records (preprocessing,
- * metrics, engine versions). Evaluations are unique per (submission, scorer version), so a
- * bump makes rescoring add a new evaluation instead of overwriting history.
+ * metrics, engine versions). The boards read evaluations made under this version, so after a
+ * bump admins rescore (the older evaluations stay, and show until then).
  */
 export const SCORER_VERSION = '1.0.0';
