@@ -18,6 +18,7 @@ function entry(modelId: string, accuracy: number): LeaderboardEntry {
     artifactBytes: 1,
     meanLatencyMs: 1,
     imagesPerSecond: 1,
+    scorerVersion: '1.0.0',
     rank: 1,
     tieRank: 1,
     isTiedWithAbove: false,

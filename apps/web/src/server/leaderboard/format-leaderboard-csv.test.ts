@@ -22,6 +22,7 @@ describe('formatLeaderboardCsv', () => {
           artifactBytes: 1234,
           meanLatencyMs: 0.5,
           imagesPerSecond: 2000,
+          scorerVersion: '1.0.0',
         },
       ]),
     );

@@ -21,6 +21,7 @@ function board(count: number): LeaderboardEntry[] {
       artifactBytes: index * 60 * 1024,
       meanLatencyMs: index % 5,
       imagesPerSecond: 1000,
+      scorerVersion: '1.0.0',
     })),
   );
 }

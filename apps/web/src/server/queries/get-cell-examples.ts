@@ -3,6 +3,7 @@ import { datasetIdFromEnum } from '@tenfold/datasets/catalog';
 import type { Db, Role } from '@tenfold/db';
 import { findCellExamples } from '@/server/analysis/find-cell-examples';
 import { getTestSplit } from '@/server/datasets/get-test-split';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from './evaluation-in-force.ts';
 import { visibleSubmissionsWhere } from './public-submissions.ts';
 
 export const CELL_EXAMPLE_LIMIT = 48;
@@ -22,10 +23,10 @@ export async function getCellExamples(
     where: { AND: [{ id: submissionId, status: 'SCORED' }, visibleSubmissionsWhere(viewer)] },
     select: {
       dataset: true,
-      evaluations: { orderBy: { createdAt: 'desc' }, take: 1, select: { predictions: true } },
+      evaluations: { orderBy: NEWEST_EVALUATIONS_FIRST, select: { predictions: true, scorerVersion: true } },
     },
   });
-  const predictions = row?.evaluations[0]?.predictions;
+  const predictions = row ? pickEvaluationInForce(row.evaluations)?.predictions : undefined;
   if (!row || !predictions) return null;
   const split = await getTestSplit(datasetIdFromEnum(row.dataset));
   return findCellExamples(predictions, split.labels, cell.trueClass, cell.predictedClass, CELL_EXAMPLE_LIMIT);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
 import type { Db, SubmissionStatus } from '@tenfold/db';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from './evaluation-in-force.ts';
 import { publicSubmissionsWhere } from './public-submissions.ts';
 
 export type LatestSubmission = {
@@ -26,7 +27,7 @@ export async function getLatestSubmissions(db: Db, limit = 8): Promise<LatestSub
       createdAt: true,
       model: { select: { name: true } },
       submitter: { select: { name: true } },
-      evaluations: { orderBy: { createdAt: 'desc' }, take: 1, select: { accuracy: true } },
+      evaluations: { orderBy: NEWEST_EVALUATIONS_FIRST, select: { accuracy: true, scorerVersion: true } },
     },
   });
   return rows.map((row) => ({
@@ -35,7 +36,7 @@ export async function getLatestSubmissions(db: Db, limit = 8): Promise<LatestSub
     submitterName: row.submitter.name,
     datasetId: datasetIdFromEnum(row.dataset),
     status: row.status,
-    accuracy: row.status === 'SCORED' ? (row.evaluations[0]?.accuracy ?? null) : null,
+    accuracy: row.status === 'SCORED' ? (pickEvaluationInForce(row.evaluations)?.accuracy ?? null) : null,
     createdAt: row.createdAt,
   }));
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type DatasetId, datasetEnumFromId } from '@tenfold/datasets/catalog';
 import type { Db, ModelFormat } from '@tenfold/db';
+import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { type Ranked, rankModels, type ScoredSubmission } from './rank-models.ts';
 
 export type LeaderboardSubmission = ScoredSubmission & {
@@ -10,6 +11,8 @@ export type LeaderboardSubmission = ScoredSubmission & {
   artifactBytes: number;
   meanLatencyMs: number;
   imagesPerSecond: number;
+  /** Older than the current scorer version when the entry awaits a rescore. */
+  scorerVersion: string;
 };
 
 export type LeaderboardEntry = Ranked<LeaderboardSubmission>;
@@ -29,12 +32,14 @@ type Row = {
   artifactBytes: number;
   meanLatencyMs: number;
   imagesPerSecond: number;
+  scorerVersion: string;
 };
 
 /**
  * One row per public model: its best scored submission on the dataset, ties to the earlier one.
- * A submission counts with its newest evaluation (a rescore under a new scorer version replaces
- * the old number rather than competing with it).
+ * A submission counts with its evaluation in force (evaluation-in-force.ts): the newest under the
+ * current scorer version, else its newest older one, so a rescore replaces the old number rather
+ * than competing with it.
  *
  * Raw SQL because two DISTINCT ONs pick the rows in PostgreSQL: loading every submission with
  * Prisma costs tens of milliseconds at 10,000 submissions. The WHERE clause is
@@ -52,14 +57,14 @@ export async function getLeaderboard(
       SELECT DISTINCT ON (e."submissionId")
         s.id AS "submissionId", s."modelId", s.format, s."createdAt" AS "submittedAt", s."submitterId",
         e.accuracy, e."accuracyCiLow", e."accuracyCiHigh", e."parameterCount", e."artifactBytes",
-        e."meanLatencyMs", e."imagesPerSecond"
+        e."meanLatencyMs", e."imagesPerSecond", e."scorerVersion"
       FROM "Submission" s
       JOIN "Evaluation" e ON e."submissionId" = s.id
       JOIN "Model" m ON m.id = s."modelId"
       WHERE s.dataset = ${dataset}::"Dataset" AND s.status = 'SCORED'
         AND s."hiddenAt" IS NULL AND s."disqualifiedAt" IS NULL
-        AND m.visibility = 'PUBLIC' AND m."hiddenAt" IS NULL
-      ORDER BY e."submissionId", e."createdAt" DESC
+        AND m.visibility = 'PUBLIC' AND m."hiddenAt" IS NULL AND m."disqualifiedAt" IS NULL
+      ORDER BY e."submissionId", (e."scorerVersion" = ${SCORER_VERSION}) DESC, e."createdAt" DESC, e.id DESC
     ), best AS (
       SELECT DISTINCT ON ("modelId") *
       FROM latest
@@ -67,7 +72,7 @@ export async function getLeaderboard(
     )
     SELECT b."submissionId", b."modelId", m.name AS "modelName", m."isBaseline", u.name AS "submitterName",
       b.format, b."submittedAt", b.accuracy, b."accuracyCiLow", b."accuracyCiHigh", b."parameterCount",
-      b."artifactBytes", b."meanLatencyMs", b."imagesPerSecond"
+      b."artifactBytes", b."meanLatencyMs", b."imagesPerSecond", b."scorerVersion"
     FROM best b
     JOIN "Model" m ON m.id = b."modelId"
     JOIN "User" u ON u.id = b."submitterId"`;

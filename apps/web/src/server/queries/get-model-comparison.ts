@@ -4,6 +4,7 @@ import type { Db } from '@tenfold/db';
 import { getTestSplit } from '@/server/datasets/get-test-split';
 import { comparePredictions, type Disagreement } from '@/server/stats/compare-predictions';
 import { type McNemarResult, mcnemarTest } from '@/server/stats/mcnemar-test';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from './evaluation-in-force.ts';
 import { getCachedLeaderboard } from './get-cached-leaderboard.ts';
 import type { LeaderboardEntry } from './get-leaderboard.ts';
 
@@ -43,16 +44,18 @@ export async function getModelComparison(db: Db, datasetId: DatasetId, modelIds:
 
   const evaluations = await db.evaluation.findMany({
     where: { submissionId: { in: picked.map((entry) => entry.submissionId) } },
-    orderBy: { createdAt: 'desc' },
-    select: { submissionId: true, predictions: true, perClassRecall: true, confusionMatrix: true },
+    orderBy: NEWEST_EVALUATIONS_FIRST,
+    select: { submissionId: true, scorerVersion: true, predictions: true, perClassRecall: true, confusionMatrix: true },
   });
-  // Newest first, so the first row per submission is the one the leaderboard used.
-  const newest = new Map<string, (typeof evaluations)[number]>();
-  for (const evaluation of evaluations)
-    if (!newest.has(evaluation.submissionId)) newest.set(evaluation.submissionId, evaluation);
+  const inForce = new Map(
+    picked.map((entry) => [
+      entry.submissionId,
+      pickEvaluationInForce(evaluations.filter((evaluation) => evaluation.submissionId === entry.submissionId)),
+    ]),
+  );
   const labels = (await getTestSplit(datasetId)).labels;
   const models = picked.flatMap((entry) => {
-    const evaluation = newest.get(entry.submissionId);
+    const evaluation = inForce.get(entry.submissionId);
     return evaluation ? [{ entry, evaluation }] : [];
   });
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
 import type { Db, ModelFormat, Prisma, Role, SubmissionStatus } from '@tenfold/db';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from './evaluation-in-force.ts';
 import { visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type ModelSubmission = {
@@ -41,7 +42,7 @@ function visibleModelWhere(viewer: Viewer): Prisma.ModelWhereInput {
   return viewer ? { OR: [isPublic, { ownerId: viewer.userId }] } : isPublic;
 }
 
-/** A model with the submissions the viewer may see, each with its newest evaluation (no predictions). */
+/** A model with the submissions the viewer may see, each with its evaluation in force (no predictions). */
 export async function getModel(db: Db, id: string, viewer: Viewer = null): Promise<ModelDetails | null> {
   const row = await db.model.findFirst({
     where: { AND: [{ id }, visibleModelWhere(viewer)] },
@@ -52,6 +53,7 @@ export async function getModel(db: Db, id: string, viewer: Viewer = null): Promi
       isBaseline: true,
       visibility: true,
       hiddenAt: true,
+      disqualifiedAt: true,
       owner: { select: { name: true } },
       submissions: {
         where: visibleSubmissionsWhere(viewer),
@@ -63,8 +65,7 @@ export async function getModel(db: Db, id: string, viewer: Viewer = null): Promi
           status: true,
           createdAt: true,
           evaluations: {
-            orderBy: { createdAt: 'desc' },
-            take: 1,
+            orderBy: NEWEST_EVALUATIONS_FIRST,
             select: {
               accuracy: true,
               accuracyCiLow: true,
@@ -74,6 +75,7 @@ export async function getModel(db: Db, id: string, viewer: Viewer = null): Promi
               parameterCount: true,
               artifactBytes: true,
               meanLatencyMs: true,
+              scorerVersion: true,
             },
           },
         },
@@ -87,14 +89,14 @@ export async function getModel(db: Db, id: string, viewer: Viewer = null): Promi
     description: row.description,
     isBaseline: row.isBaseline,
     ownerName: row.owner.name,
-    isPublic: row.visibility === 'PUBLIC' && !row.hiddenAt,
+    isPublic: row.visibility === 'PUBLIC' && !row.hiddenAt && !row.disqualifiedAt,
     submissions: row.submissions.map((submission) => ({
       id: submission.id,
       datasetId: datasetIdFromEnum(submission.dataset),
       format: submission.format,
       status: submission.status,
       createdAt: submission.createdAt,
-      evaluation: submission.status === 'SCORED' ? (submission.evaluations[0] ?? null) : null,
+      evaluation: submission.status === 'SCORED' ? (pickEvaluationInForce(submission.evaluations) ?? null) : null,
     })),
   };
 }

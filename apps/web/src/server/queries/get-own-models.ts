@@ -1,6 +1,7 @@
 import 'server-only';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
 import type { Db, SubmissionStatus } from '@tenfold/db';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from './evaluation-in-force.ts';
 
 export type OwnSubmission = {
   id: string;
@@ -41,7 +42,7 @@ export async function getOwnModels(db: Db, userId: string): Promise<OwnModel[]> 
           createdAt: true,
           hiddenAt: true,
           disqualifiedAt: true,
-          evaluations: { orderBy: { createdAt: 'desc' }, take: 1, select: { accuracy: true } },
+          evaluations: { orderBy: NEWEST_EVALUATIONS_FIRST, select: { accuracy: true, scorerVersion: true } },
         },
       },
     },
@@ -56,7 +57,8 @@ export async function getOwnModels(db: Db, userId: string): Promise<OwnModel[]> 
       id: submission.id,
       datasetId: datasetIdFromEnum(submission.dataset),
       status: submission.status,
-      accuracy: submission.status === 'SCORED' ? (submission.evaluations[0]?.accuracy ?? null) : null,
+      accuracy:
+        submission.status === 'SCORED' ? (pickEvaluationInForce(submission.evaluations)?.accuracy ?? null) : null,
       createdAt: submission.createdAt,
       isModerated: submission.hiddenAt !== null || submission.disqualifiedAt !== null,
     })),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { type DatasetId, datasetIdFromEnum, getDatasetInfo } from '@tenfold/datasets/catalog';
 import type { Db, FailureKind, Role, SubmissionStatus } from '@tenfold/db';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from './evaluation-in-force.ts';
 import { visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type SubmissionStatusView = {
@@ -29,7 +30,7 @@ export async function getSubmissionStatus(
       failureKind: true,
       dataset: true,
       progressImages: true,
-      evaluations: { orderBy: { createdAt: 'desc' }, take: 1, select: { accuracy: true } },
+      evaluations: { orderBy: NEWEST_EVALUATIONS_FIRST, select: { accuracy: true, scorerVersion: true } },
     },
   });
   if (!row) return null;
@@ -42,6 +43,6 @@ export async function getSubmissionStatus(
     dataset,
     progressImages: row.progressImages,
     totalImages: getDatasetInfo(dataset).splits.test.count,
-    accuracy: row.status === 'SCORED' ? (row.evaluations[0]?.accuracy ?? null) : null,
+    accuracy: row.status === 'SCORED' ? (pickEvaluationInForce(row.evaluations)?.accuracy ?? null) : null,
   };
 }

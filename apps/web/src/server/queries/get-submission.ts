@@ -1,6 +1,7 @@
 import 'server-only';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
 import type { Db, FailureKind, InputLayout, InputScale, OutputKind, Role, SubmissionStatus } from '@tenfold/db';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from './evaluation-in-force.ts';
 import { isPublicSubmission, visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type SubmissionEvaluation = {
@@ -80,11 +81,12 @@ export async function getSubmission(
       startedAt: true,
       finishedAt: true,
       artifact: { select: { sizeBytes: true } },
-      model: { select: { id: true, name: true, ownerId: true, visibility: true, hiddenAt: true } },
+      model: {
+        select: { id: true, name: true, ownerId: true, visibility: true, hiddenAt: true, disqualifiedAt: true },
+      },
       submitter: { select: { name: true } },
       evaluations: {
-        orderBy: { createdAt: 'desc' },
-        take: 1,
+        orderBy: NEWEST_EVALUATIONS_FIRST,
         select: {
           accuracy: true,
           accuracyCiLow: true,
@@ -113,7 +115,7 @@ export async function getSubmission(
     row.status === 'QUEUED'
       ? await db.submission.count({ where: { status: 'QUEUED', createdAt: { lt: row.createdAt } } })
       : null;
-  const evaluation = row.status === 'SCORED' ? row.evaluations[0] : undefined;
+  const evaluation = row.status === 'SCORED' ? pickEvaluationInForce(row.evaluations) : undefined;
 
   return {
     id: row.id,

@@ -1,12 +1,12 @@
 import type { Dataset, Prisma, Role, Visibility } from '@tenfold/db';
 
-/** Submissions anyone may see: not hidden or disqualified, of a public model that is not hidden. */
+/** Submissions anyone may see: not hidden or disqualified, of a public model that is neither. */
 export function publicSubmissionsWhere(dataset?: Dataset): Prisma.SubmissionWhereInput {
   return {
     ...(dataset ? { dataset } : {}),
     hiddenAt: null,
     disqualifiedAt: null,
-    model: { visibility: 'PUBLIC', hiddenAt: null },
+    model: { visibility: 'PUBLIC', hiddenAt: null, disqualifiedAt: null },
   };
 }
 
@@ -29,7 +29,7 @@ export function visibleSubmissionsWhere(viewer: { userId: string; role: Role } |
 type VisibilityFacts = {
   hiddenAt: Date | null;
   disqualifiedAt: Date | null;
-  model: { visibility: Visibility; hiddenAt: Date | null };
+  model: { visibility: Visibility; hiddenAt: Date | null; disqualifiedAt: Date | null };
 };
 
 /** publicSubmissionsWhere for a row already loaded. */
@@ -38,6 +38,7 @@ export function isPublicSubmission(submission: VisibilityFacts): boolean {
     !submission.hiddenAt &&
     !submission.disqualifiedAt &&
     submission.model.visibility === 'PUBLIC' &&
-    !submission.model.hiddenAt
+    !submission.model.hiddenAt &&
+    !submission.model.disqualifiedAt
   );
 }

@@ -20,7 +20,7 @@ export async function cancelSubmission(deps: OwnershipDeps, actor: Actor, id: st
       status: true,
       hiddenAt: true,
       disqualifiedAt: true,
-      model: { select: { ownerId: true, visibility: true, hiddenAt: true } },
+      model: { select: { ownerId: true, visibility: true, hiddenAt: true, disqualifiedAt: true } },
     },
   });
   if (!row) return ownerAccessError('not_found', 'submission');

@@ -21,7 +21,7 @@ export async function deleteSubmission(deps: OwnershipDeps, actor: Actor, id: st
       artifactSha256: true,
       hiddenAt: true,
       disqualifiedAt: true,
-      model: { select: { ownerId: true, visibility: true, hiddenAt: true } },
+      model: { select: { ownerId: true, visibility: true, hiddenAt: true, disqualifiedAt: true } },
     },
   });
   if (!row) return ownerAccessError('not_found', 'submission');
