@@ -1,13 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@tenfold/db';
 import type { Actor } from '@/server/auth/authenticate-request';
-
-type AdminAction = {
-  action: string;
-  targetType: 'Model' | 'Submission';
-  targetId: string;
-  details?: Prisma.InputJsonValue;
-};
+import { type AuditEntry, recordAuditEntry } from './record-audit-entry.ts';
 
 /**
  * Owners manage their own entries freely; when an admin changes someone else's, the audit log
@@ -17,8 +11,8 @@ export async function recordAdminAction(
   tx: Prisma.TransactionClient,
   actor: Actor,
   ownerId: string,
-  entry: AdminAction,
+  entry: AuditEntry,
 ): Promise<void> {
   if (actor.userId === ownerId) return;
-  await tx.auditLog.create({ data: { actorId: actor.userId, ...entry } });
+  await recordAuditEntry(tx, actor, entry);
 }

@@ -1,0 +1,23 @@
+import 'server-only';
+import type { Prisma } from '@tenfold/db';
+import type { Actor } from '@/server/auth/authenticate-request';
+
+export type AuditTarget = 'Model' | 'Submission' | 'User' | 'RescoreBatch' | 'Queue';
+
+export type AuditEntry = {
+  /** Dotted verb, e.g. `submission.hide`, `rescore.create`: the audit page filters on it. */
+  action: string;
+  targetType: AuditTarget;
+  targetId: string;
+  /** The admin's why, shown to owners where the action affects their entries. */
+  reason?: string | null;
+  details?: Prisma.InputJsonValue;
+};
+
+/**
+ * Every admin action writes one row, in the same transaction as the change it describes, so the
+ * log never claims something that did not happen nor misses something that did.
+ */
+export async function recordAuditEntry(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.auditLog.create({ data: { actorId: actor.userId, ...entry, reason: entry.reason ?? null } });
+}
