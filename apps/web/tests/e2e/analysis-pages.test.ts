@@ -53,9 +53,15 @@ describe.each(Object.entries(VIEWPORTS))('analysis pages at %s size', (size, vie
     await expect(rows.count()).resolves.toBe(50);
     await expect(page.getByTestId('page-position').textContent()).resolves.toBe('Page 1 of 2');
     await expect(page.getByTestId('tie').count()).resolves.toBeGreaterThan(0);
+    await shoot(page, `leaderboard-${size}`);
+
+    await page.getByTestId('tab-card').click();
+    await page.waitForURL(/\/datasets\/mnist\/card$/);
     await expect(page.getByTestId('class-sample').count()).resolves.toBe(60);
     await expect(page.getByTestId('dataset-files').locator('tbody tr').count()).resolves.toBe(4);
-    await shoot(page, `leaderboard-${size}`);
+    await shoot(page, `dataset-card-${size}`);
+    await page.getByTestId('tab-leaderboard').click();
+    await page.waitForURL(/\/datasets\/mnist$/);
 
     await page.getByTestId('sort-model').click();
     await page.waitForURL(/sort=model/);

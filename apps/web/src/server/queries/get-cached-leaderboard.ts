@@ -3,7 +3,15 @@ import type { DatasetId } from '@tenfold/datasets/catalog';
 import type { Db } from '@tenfold/db';
 import { getLeaderboard, type LeaderboardEntry } from './get-leaderboard.ts';
 
-type Cached = { version: string; entries: Promise<LeaderboardEntry[]>; json?: string };
+type Cached = {
+  version: string;
+  entries: Promise<LeaderboardEntry[]>;
+  /** Values computed from `entries` (a sorted page, a serialised body), by key, for this version only. */
+  derived: Map<string, unknown>;
+};
+
+/** Distinct sort/filter/page combinations kept per version: beyond it the oldest goes. */
+const MAX_DERIVED = 256;
 
 const cache = new Map<DatasetId, Cached>();
 
@@ -30,7 +38,7 @@ async function getEntry(db: Db, datasetId: DatasetId): Promise<Cached> {
   const cached = cache.get(datasetId);
   if (cached?.version === version) return cached;
   // Concurrent requests that see the same new version share one computation.
-  const fresh: Cached = { version, entries: getLeaderboard(db, datasetId) };
+  const fresh: Cached = { version, entries: getLeaderboard(db, datasetId), derived: new Map() };
   cache.set(datasetId, fresh);
   fresh.entries.catch(() => {
     if (cache.get(datasetId) === fresh) cache.delete(datasetId);
@@ -43,14 +51,22 @@ export async function getCachedLeaderboard(db: Db, datasetId: DatasetId): Promis
   return (await getEntry(db, datasetId)).entries;
 }
 
-/** The leaderboard as the JSON export's body, serialised once per change of the data. */
-export async function getCachedLeaderboardJson(
+/**
+ * Something computed from the current leaderboard (a sorted, filtered page; a serialised body),
+ * computed once per change of the data and per key: popular pages cost a lookup, not a sort of
+ * every entry.
+ */
+export async function getCachedLeaderboardDerived<T>(
   db: Db,
   datasetId: DatasetId,
-  serialise: (entries: LeaderboardEntry[]) => string,
-): Promise<string> {
+  key: string,
+  derive: (entries: LeaderboardEntry[]) => T,
+): Promise<T> {
   const entry = await getEntry(db, datasetId);
   const entries = await entry.entries;
-  entry.json ??= serialise(entries);
-  return entry.json;
+  if (entry.derived.has(key)) return entry.derived.get(key) as T;
+  const value = derive(entries);
+  if (entry.derived.size >= MAX_DERIVED) entry.derived.delete(entry.derived.keys().next().value as string);
+  entry.derived.set(key, value);
+  return value;
 }

@@ -1,7 +1,5 @@
+import { SCORER_VERSION } from '@tenfold/scoring/version';
 import Link from 'next/link';
-import { Bar } from '@/components/bar';
-import { formatBytes, formatCount, formatDate, formatPercent } from '@/lib/format';
-import { FORMAT_LABELS } from '@/lib/model-format';
 import {
   defaultDirection,
   type LeaderboardQuery,
@@ -9,6 +7,8 @@ import {
   toLeaderboardSearch,
 } from '@/server/leaderboard/leaderboard-query';
 import type { LeaderboardPage } from '@/server/leaderboard/select-leaderboard-page';
+import { toLeaderboardRow } from './leaderboard-row.ts';
+import { LeaderboardRows } from './leaderboard-rows.tsx';
 
 type Props = { datasetSlug: string; query: LeaderboardQuery; page: LeaderboardPage };
 
@@ -47,6 +47,7 @@ export function LeaderboardTable({ datasetSlug, query, page }: Props) {
   const header = (label: string, sortKey: SortKey, className?: string) => (
     <SortHeader label={label} sortKey={sortKey} query={query} datasetSlug={datasetSlug} className={className} />
   );
+  const rows = page.entries.map((entry) => toLeaderboardRow(entry, SCORER_VERSION));
   return (
     <>
       <div className="table-wrap">
@@ -68,62 +69,7 @@ export function LeaderboardTable({ datasetSlug, query, page }: Props) {
               </th>
             </tr>
           </thead>
-          <tbody>
-            {page.entries.map((entry) => (
-              <tr
-                key={entry.modelId}
-                data-testid="leaderboard-row"
-                data-rank={entry.tieRank}
-                data-model-id={entry.modelId}
-              >
-                <td className="rank" data-testid="leaderboard-rank">
-                  {entry.tieRank}
-                  {entry.isTiedWithAbove ? (
-                    <span className="tie" title="Not significantly different from the model above" data-testid="tie">
-                      {' '}
-                      =
-                    </span>
-                  ) : null}
-                </td>
-                <td>
-                  <Link href={`/models/${entry.modelId}`} className="strong-link" data-testid="leaderboard-model">
-                    {entry.modelName}
-                  </Link>
-                  {entry.isBaseline ? <span className="badge badge--baseline">Baseline</span> : null}
-                </td>
-                <td className="num">
-                  <span data-testid="leaderboard-accuracy">{formatPercent(entry.accuracy)}</span>
-                  <div className="muted small" title="95% confidence interval">
-                    {`${formatPercent(entry.accuracyCiLow)} – ${formatPercent(entry.accuracyCiHigh)}`}
-                  </div>
-                </td>
-                <td className="hide-narrow bar-col">
-                  <Bar value={entry.accuracy} />
-                </td>
-                <td className="num hide-narrow">
-                  {entry.parameterCount === null ? '—' : formatCount(entry.parameterCount)}
-                </td>
-                <td className="num hide-narrow">{formatBytes(entry.artifactBytes)}</td>
-                <td className="num hide-narrow">{`${entry.meanLatencyMs.toFixed(3)} ms`}</td>
-                <td className="hide-narrow">{entry.submitterName}</td>
-                <td className="hide-narrow muted">
-                  <Link href={`/submissions/${entry.submissionId}`}>{formatDate(entry.submittedAt)}</Link>
-                </td>
-                <td className="hide-narrow">{FORMAT_LABELS[entry.format]}</td>
-                <td className="hide-narrow">
-                  {/* Belongs to the compare form above the table (the `form` attribute), so no script is needed. */}
-                  <input
-                    type="checkbox"
-                    name="m"
-                    value={entry.modelId}
-                    form="compare-form"
-                    aria-label={`Compare ${entry.modelName}`}
-                    data-testid="compare-checkbox"
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          <LeaderboardRows rows={rows} />
         </table>
       </div>
       {page.pageCount > 1 ? (

@@ -1,9 +1,9 @@
 import { isDatasetId } from '@tenfold/datasets/catalog';
 import { getRequestDb } from '@/server/db';
 import { jsonError } from '@/server/http/json-error';
-import { parseLeaderboardQuery } from '@/server/leaderboard/leaderboard-query';
+import { parseLeaderboardQuery, toLeaderboardSearch } from '@/server/leaderboard/leaderboard-query';
 import { selectLeaderboardPage } from '@/server/leaderboard/select-leaderboard-page';
-import { getCachedLeaderboard, getCachedLeaderboardJson } from '@/server/queries/get-cached-leaderboard';
+import { getCachedLeaderboardDerived } from '@/server/queries/get-cached-leaderboard';
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -22,10 +22,12 @@ export async function GET(request: Request, context: Context): Promise<Response>
   const params = new URL(request.url).searchParams;
   if (params.has('page')) {
     const query = parseLeaderboardQuery(Object.fromEntries(params));
-    const page = selectLeaderboardPage(await getCachedLeaderboard(db, id), query);
-    return new Response(JSON.stringify({ dataset: id, tieRule: TIE_RULE, ...page }), { headers: HEADERS });
+    const body = await getCachedLeaderboardDerived(db, id, `json:page${toLeaderboardSearch(query)}`, (entries) =>
+      JSON.stringify({ dataset: id, tieRule: TIE_RULE, ...selectLeaderboardPage(entries, query) }),
+    );
+    return new Response(body, { headers: HEADERS });
   }
-  const body = await getCachedLeaderboardJson(db, id, (entries) =>
+  const body = await getCachedLeaderboardDerived(db, id, 'json:all', (entries) =>
     JSON.stringify({ dataset: id, tieRule: TIE_RULE, entries }),
   );
   return new Response(body, { headers: HEADERS });

@@ -1,0 +1,26 @@
+import { getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { findClassSamples } from '@/server/analysis/find-class-samples';
+import { getTestSplit } from '@/server/datasets/get-test-split';
+import { DatasetCard } from '../dataset-card.tsx';
+
+const SAMPLES_PER_CLASS = 6;
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return isDatasetId(id) ? { title: `${getDatasetInfo(id).name}: dataset card` } : {};
+}
+
+export default async function DatasetCardPage({ params }: Props) {
+  const { id } = await params;
+  if (!isDatasetId(id)) notFound();
+  const dataset = getDatasetInfo(id);
+  // The card still renders where the split is not installed, only without sample images.
+  const samples = await getTestSplit(id)
+    .then((split) => findClassSamples(split.labels, dataset.classNames.length, SAMPLES_PER_CLASS))
+    .catch(() => null);
+  return <DatasetCard dataset={dataset} samples={samples} />;
+}
