@@ -137,8 +137,14 @@ describe.each(Object.entries(VIEWPORTS))('analysis pages at %s size', (size, vie
     await page.getByTestId('pairs-sort-model').click();
     await page.waitForURL(/sort=model/);
     await expect(page.getByTestId('pair-model').first().textContent()).resolves.toBe('Logistic regression');
+    const point = page.getByTestId('chart-point').first();
+    await point.hover();
+    await expect(page.getByTestId('chart-tip').textContent()).resolves.toContain(
+      (await point.getAttribute('aria-label')) as string,
+    );
+    await expect(page.getByTestId('chart-tip').textContent()).resolves.toMatch(/drop -?\d+\.\d{2}%/);
     await shoot(page, `mnist-vs-fashion-${size}`);
-    await page.getByTestId('chart-point').first().click();
+    await point.click();
     await page.waitForURL(/\/models\//);
     await context.close();
     expect(problems).toEqual([]);

@@ -1,3 +1,7 @@
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { curveStepAfter, line } from 'd3-shape';
+import { type ChartTip, HoverTips } from './hover-tips.tsx';
+
 const WIDTH = 640;
 const HEIGHT = 420;
 const MARGIN = { top: 16, right: 20, bottom: 48, left: 64 };
@@ -6,7 +10,7 @@ const TICKS = 5;
 export type ScatterPoint = {
   id: string;
   label: string;
-  /** Shown on hover (the SVG title) beside the label. */
+  /** Shown on hover and focus beside the label. */
   detail: string;
   x: number;
   y: number;
@@ -25,114 +29,104 @@ type Props = {
   formatY: (value: number) => string;
   /** Draw y = x (for two accuracies on the same scale). */
   showDiagonal?: boolean;
-  /** Join the points marked isFrontier, in x order. */
+  /** Join the points marked isFrontier as a staircase: the best accuracy reachable at each cost. */
   showFrontier?: boolean;
   testId?: string;
 };
 
-function extent(values: number[], isLog: boolean): [number, number] {
-  let min = Math.min(...values);
-  let max = Math.max(...values);
-  if (isLog) {
-    min = 10 ** Math.floor(Math.log10(min));
-    max = 10 ** Math.ceil(Math.log10(max));
-    return min === max ? [min / 10, max * 10] : [min, max];
-  }
-  const pad = (max - min) * 0.05 || 0.01;
-  return [min - pad, max + pad];
-}
+const bounds = (values: number[]): [number, number] => {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return min === max ? [min - 0.01, max + 0.01] : [min, max];
+};
 
 /**
- * A server-rendered scatter plot: one linked circle per point, its details in an SVG <title>
- * (the browser's own hover tooltip), colours from CSS classes because the CSP forbids inline styles.
+ * A scatter plot drawn on the server with d3's scales (nice ticks, log axes) and its line
+ * generator (the frontier); one linked circle per point, and a hover/focus card added by a small
+ * client layer (HoverTips). Colours come from CSS classes because the CSP forbids inline styles.
  */
 export function ScatterChart(props: Props) {
-  const { points, xScale = 'linear' } = props;
-  const isLog = xScale === 'log';
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const [x0, x1] = extent(
-    points.map((p) => p.x).filter((x) => !isLog || x > 0),
-    isLog,
-  );
-  let [y0, y1] = extent(
-    points.map((p) => p.y),
-    false,
-  );
+  const isLog = props.xScale === 'log';
+  const points = props.points.filter((point) => !isLog || point.x > 0);
+  const plot = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
+  let [y0, y1] = bounds(points.map((point) => point.y));
+  let [x0, x1] = bounds(points.map((point) => point.x));
   if (props.showDiagonal) {
-    y0 = Math.min(x0, y0);
-    y1 = Math.max(x1, y1);
+    // Both axes on one scale, so the diagonal means "the same on both".
+    [x0, y0] = [Math.min(x0, y0), Math.min(x0, y0)];
+    [x1, y1] = [Math.max(x1, y1), Math.max(x1, y1)];
   }
-  const [dx0, dx1] = props.showDiagonal ? [y0, y1] : [x0, x1];
-  const tx = (x: number) =>
-    MARGIN.left +
-    (isLog ? (Math.log10(x) - Math.log10(dx0)) / (Math.log10(dx1) - Math.log10(dx0)) : (x - dx0) / (dx1 - dx0)) *
-      plotWidth;
-  const ty = (y: number) => MARGIN.top + (1 - (y - y0) / (y1 - y0)) * plotHeight;
-  const xTicks = isLog
-    ? Array.from({ length: Math.round(Math.log10(dx1 / dx0)) + 1 }, (_, i) => dx0 * 10 ** i)
-    : Array.from({ length: TICKS }, (_, i) => dx0 + ((dx1 - dx0) * i) / (TICKS - 1));
-  const yTicks = Array.from({ length: TICKS }, (_, i) => y0 + ((y1 - y0) * i) / (TICKS - 1));
-  const frontier = props.showFrontier ? points.filter((p) => p.isFrontier).sort((a, b) => a.x - b.x) : [];
+  const x = isLog
+    ? scaleLog().domain([x0, x1]).range([plot.left, plot.right]).nice()
+    : scaleLinear().domain([x0, x1]).range([plot.left, plot.right]).nice(TICKS);
+  const y = scaleLinear().domain([y0, y1]).range([plot.bottom, plot.top]).nice(TICKS);
+  // A log axis labels its powers of ten only; d3 offers every 1-9 multiple in between.
+  const xTicks = isLog ? x.ticks().filter((tick) => Number.isInteger(Math.log10(tick))) : x.ticks(TICKS);
+  const yTicks = y.ticks(TICKS);
+  const frontier = props.showFrontier ? points.filter((point) => point.isFrontier).sort((a, b) => a.x - b.x) : [];
+  const frontierPath = line<ScatterPoint>()
+    .x((point) => x(point.x))
+    .y((point) => y(point.y))
+    .curve(curveStepAfter)(frontier);
+  const tips: ChartTip[] = points.map((point) => ({
+    x: x(point.x),
+    y: y(point.y),
+    lines: [point.label, point.detail],
+  }));
+  const [d0, d1] = y.domain() as [number, number];
 
   return (
     <figure className="chart" data-testid={props.testId ?? 'scatter-chart'}>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.title} className="chart__svg">
-        <title>{props.title}</title>
+      <HoverTips width={WIDTH} height={HEIGHT} title={props.title} tips={tips}>
         {xTicks.map((tick) => (
           <g key={`x${tick}`}>
-            <line className="chart__grid" x1={tx(tick)} x2={tx(tick)} y1={MARGIN.top} y2={MARGIN.top + plotHeight} />
-            <text className="chart__tick" x={tx(tick)} y={MARGIN.top + plotHeight + 16} textAnchor="middle">
+            <line className="chart__grid" x1={x(tick)} x2={x(tick)} y1={plot.top} y2={plot.bottom} />
+            <text className="chart__tick" x={x(tick)} y={plot.bottom + 16} textAnchor="middle">
               {props.formatX(tick)}
             </text>
           </g>
         ))}
         {yTicks.map((tick) => (
           <g key={`y${tick}`}>
-            <line className="chart__grid" x1={MARGIN.left} x2={MARGIN.left + plotWidth} y1={ty(tick)} y2={ty(tick)} />
-            <text className="chart__tick" x={MARGIN.left - 6} y={ty(tick) + 4} textAnchor="end">
+            <line className="chart__grid" x1={plot.left} x2={plot.right} y1={y(tick)} y2={y(tick)} />
+            <text className="chart__tick" x={plot.left - 6} y={y(tick) + 4} textAnchor="end">
               {props.formatY(tick)}
             </text>
           </g>
         ))}
         {props.showDiagonal ? (
-          <line className="chart__diagonal" x1={tx(y0)} y1={ty(y0)} x2={tx(y1)} y2={ty(y1)}>
+          <line className="chart__diagonal" x1={x(d0)} y1={y(d0)} x2={x(d1)} y2={y(d1)}>
             <title>Same accuracy on both</title>
           </line>
         ) : null}
-        {frontier.length > 1 ? (
-          <polyline
-            className="chart__frontier"
-            points={frontier.map((p) => `${tx(p.x).toFixed(1)},${ty(p.y).toFixed(1)}`).join(' ')}
-          />
+        {frontier.length > 1 && frontierPath ? (
+          <path className="chart__frontier" d={frontierPath} data-testid="chart-frontier" />
         ) : null}
-        {points.map((point) =>
-          isLog && point.x <= 0 ? null : (
-            <a key={point.id} href={point.href} data-testid="chart-point">
-              <circle
-                className={`chart__point${point.isBaseline ? ' chart__point--baseline' : ''}${point.isFrontier ? ' chart__point--frontier' : ''}`}
-                cx={tx(point.x).toFixed(1)}
-                cy={ty(point.y).toFixed(1)}
-                r={point.isFrontier ? 5 : 4}
-              >
-                <title>{`${point.label}\n${point.detail}`}</title>
-              </circle>
-            </a>
-          ),
-        )}
-        <text className="chart__axis-label" x={MARGIN.left + plotWidth / 2} y={HEIGHT - 8} textAnchor="middle">
+        {points.map((point, index) => (
+          <a key={point.id} href={point.href} data-testid="chart-point" data-tip={index} aria-label={point.label}>
+            <circle
+              className={`chart__point${point.isBaseline ? ' chart__point--baseline' : ''}${point.isFrontier ? ' chart__point--frontier' : ''}`}
+              cx={x(point.x).toFixed(1)}
+              cy={y(point.y).toFixed(1)}
+              r={point.isFrontier ? 5 : 4}
+            >
+              <title>{`${point.label}\n${point.detail}`}</title>
+            </circle>
+          </a>
+        ))}
+        <text className="chart__axis-label" x={(plot.left + plot.right) / 2} y={HEIGHT - 8} textAnchor="middle">
           {props.xLabel}
         </text>
         <text
           className="chart__axis-label"
           x={14}
-          y={MARGIN.top + plotHeight / 2}
+          y={(plot.top + plot.bottom) / 2}
           textAnchor="middle"
-          transform={`rotate(-90 14 ${MARGIN.top + plotHeight / 2})`}
+          transform={`rotate(-90 14 ${(plot.top + plot.bottom) / 2})`}
         >
           {props.yLabel}
         </text>
-      </svg>
+      </HoverTips>
     </figure>
   );
 }

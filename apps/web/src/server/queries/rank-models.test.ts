@@ -46,18 +46,34 @@ describe('rankModels ties', () => {
     accuracyCiHigh: high,
   });
 
-  it('shares the rank of the first model while intervals overlap the one above, and restarts after a gap', () => {
+  it('ranks by how many models are significantly better, marking overlaps with the one above', () => {
     const ranked = rankModels([
       withCi('a', 0.99, 0.988, 0.992),
       withCi('b', 0.989, 0.987, 0.991),
-      withCi('c', 0.986, 0.984, 0.988),
+      withCi('c', 0.9855, 0.9835, 0.9875),
       withCi('d', 0.95, 0.946, 0.954),
     ]);
     expect(ranked.map((r) => [r.modelId, r.rank, r.tieRank, r.isTiedWithAbove])).toEqual([
       ['a', 1, 1, false],
       ['b', 2, 1, true],
-      ['c', 3, 1, true],
+      // Overlaps b, but a's whole interval is above c's: one model is significantly better.
+      ['c', 3, 2, true],
       ['d', 4, 4, false],
     ]);
+  });
+
+  it('does not chain overlaps into one tie for first place on a dense board', () => {
+    // 40 models 0.2 points apart with ±0.6-point intervals: each overlaps its neighbours.
+    const dense = Array.from({ length: 40 }, (_, i) =>
+      withCi(`m${i}`, 0.99 - i * 0.002, 0.984 - i * 0.002, 0.996 - i * 0.002),
+    );
+    const ranked = rankModels(dense);
+    expect(ranked.every((r, i) => i === 0 || r.isTiedWithAbove)).toBe(true);
+    // Independently: 1 + the number of models whose low end is above this one's high end.
+    for (const entry of ranked) {
+      const better = dense.filter((other) => other.accuracyCiLow > entry.accuracyCiHigh).length;
+      expect(entry.tieRank).toBe(1 + better);
+    }
+    expect(ranked.at(-1)?.tieRank).toBeGreaterThan(30);
   });
 });

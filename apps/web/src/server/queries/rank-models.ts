@@ -12,7 +12,11 @@ export type ScoredSubmission = {
 export type Ranked<T extends ScoredSubmission> = T & {
   /** Position by accuracy, 1..n, unique. */
   rank: number;
-  /** The rank shown: the position of the first model of its tie group. */
+  /**
+   * The rank shown: 1 + the number of models significantly better (whose whole 95% interval lies
+   * above this one's). Close models share it, and unlike chaining "tied with the one above" down
+   * the board, it cannot make a dense board one long tie for first place.
+   */
   tieRank: number;
   /** Its difference to the model above is not significant (their 95% intervals overlap). */
   isTiedWithAbove: boolean;
@@ -37,6 +41,18 @@ export function isTie(above: ScoredSubmission, below: ScoredSubmission): boolean
   return below.accuracyCiHigh >= above.accuracyCiLow;
 }
 
+/** How many of `lowsDescending` are above `value` (binary search). */
+function countAbove(lowsDescending: number[], value: number): number {
+  let lo = 0;
+  let hi = lowsDescending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lowsDescending[mid] as number) > value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** One row per model (its best submission), best first, ranks 1..n, ties with the one above marked. */
 export function rankModels<T extends ScoredSubmission>(submissions: T[]): Ranked<T>[] {
   const bestByModel = new Map<string, T>();
@@ -45,16 +61,16 @@ export function rankModels<T extends ScoredSubmission>(submissions: T[]): Ranked
     if (!best || isBetter(submission, best)) bestByModel.set(submission.modelId, submission);
   }
   const sorted = [...bestByModel.values()].sort((a, b) => (isBetter(a, b) ? -1 : isBetter(b, a) ? 1 : 0));
-  const ranked: Ranked<T>[] = [];
-  sorted.forEach((entry, index) => {
-    const above = ranked[index - 1];
-    const isTiedWithAbove = above !== undefined && isTie(above, entry);
-    ranked.push({
+  // Only a model above can be significantly better (a lower accuracy has a lower interval), so
+  // counting over every model is counting over those above.
+  const lowsDescending = sorted.map((entry) => entry.accuracyCiLow).sort((a, b) => b - a);
+  return sorted.map((entry, index) => {
+    const above = sorted[index - 1];
+    return {
       ...entry,
       rank: index + 1,
-      tieRank: isTiedWithAbove && above ? above.tieRank : index + 1,
-      isTiedWithAbove,
-    });
+      tieRank: 1 + countAbove(lowsDescending, entry.accuracyCiHigh),
+      isTiedWithAbove: above !== undefined && isTie(above, entry),
+    };
   });
-  return ranked;
 }

@@ -38,7 +38,8 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         <p className="muted small">
           {`Best scored submission per public model, on the ${formatCount(dataset.splits.test.count)} test images. `}A
           model marked = is tied with the one above: their 95% intervals overlap, so the difference is not significant.
-          Equal accuracies go to the earlier submission.
+          The rank is 1 + the number of models significantly better (whose whole interval lies above), so close models
+          share it. Equal accuracies go to the earlier submission.
         </p>
       </div>
       {total === 0 ? (

@@ -7,7 +7,8 @@ import { getCachedLeaderboardDerived } from '@/server/queries/get-cached-leaderb
 
 type Context = { params: Promise<{ id: string }> };
 
-const TIE_RULE = 'tied with the entry above when their 95% Wilson intervals overlap';
+const TIE_RULE =
+  'tied with the entry above when their 95% Wilson intervals overlap; tieRank is 1 + the number of entries whose interval lies wholly above';
 const HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=60' };
 
 /**
