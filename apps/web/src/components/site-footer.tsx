@@ -15,6 +15,7 @@ export function SiteFooter() {
           <Link href="/compare">Compare models</Link>
           <Link href="/trade-offs">Trade-offs</Link>
           <Link href="/submit">Submit a model</Link>
+          <Link href="/guides">Guides</Link>
         </nav>
       </div>
     </footer>

@@ -88,6 +88,22 @@ const MATRIX: Record<string, Case[]> = {
     expected: { ...ownedBy(visibility === 'public' ? 403 : 404), owner: 200, admin: 200 },
     request: async () => ({ method: 'POST', path: `/api/submissions/${await ownerSubmission(visibility)}/cancel` }),
   })),
+  'POST /api/v1/submissions': [
+    {
+      label: 'upload',
+      expected: { anonymous: 401, owner: 201, other: 201, admin: 201 },
+      request: async () => ({
+        method: 'POST',
+        path: '/api/v1/submissions',
+        form: uploadForm({ modelName: 'Matrix v1 upload' }),
+      }),
+    },
+  ],
+  'POST /api/v1/submissions/[id]/cancel': (['public', 'private'] as const).map((visibility) => ({
+    label: `queued ${visibility} submission`,
+    expected: { ...ownedBy(visibility === 'public' ? 403 : 404), owner: 202, admin: 202 },
+    request: async () => ({ method: 'POST', path: `/api/v1/submissions/${await ownerSubmission(visibility)}/cancel` }),
+  })),
   'PATCH /api/models/[id]': (['public', 'private'] as const).map((visibility) => ({
     label: `${visibility} model`,
     expected: { ...ownedBy(visibility === 'public' ? 403 : 404), owner: 200, admin: 200 },

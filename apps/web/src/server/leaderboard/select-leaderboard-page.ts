@@ -31,8 +31,11 @@ export type LeaderboardPage = {
   pageCount: number;
 };
 
-/** Filters, sorts (rank breaks ties, so the order is stable) and cuts one page. Ranks stay global. */
-export function selectLeaderboardPage(all: LeaderboardEntry[], query: LeaderboardQuery): LeaderboardPage {
+/** Filters and sorts (rank breaks ties, so the order is stable). Ranks stay global. */
+export function sortLeaderboard(
+  all: LeaderboardEntry[],
+  query: Pick<LeaderboardQuery, 'sort' | 'dir' | 'format' | 'size'>,
+): LeaderboardEntry[] {
   const bucket = query.size ? SIZE_BUCKETS[query.size] : null;
   const filtered = all.filter(
     (entry) =>
@@ -41,10 +44,14 @@ export function selectLeaderboardPage(all: LeaderboardEntry[], query: Leaderboar
   );
   const direction = (query.dir ?? defaultDirection(query.sort)) === 'asc' ? 1 : -1;
   const value = SORT_VALUE[query.sort];
-  const sorted =
-    query.sort === 'rank' && direction === 1
-      ? filtered
-      : [...filtered].sort((a, b) => compare(value(a), value(b), direction) || a.rank - b.rank);
+  return query.sort === 'rank' && direction === 1
+    ? filtered
+    : [...filtered].sort((a, b) => compare(value(a), value(b), direction) || a.rank - b.rank);
+}
+
+/** sortLeaderboard, then one page of PAGE_SIZE entries (a page past the end shows the last). */
+export function selectLeaderboardPage(all: LeaderboardEntry[], query: LeaderboardQuery): LeaderboardPage {
+  const sorted = sortLeaderboard(all, query);
   const pageCount = Math.max(1, Math.ceil(sorted.length / PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   return {

@@ -1,0 +1,42 @@
+import { isDatasetId } from '@tenfold/datasets/catalog';
+import { SCORER_VERSION } from '@tenfold/scoring/version';
+import { z } from 'zod';
+import { apiError } from '@/server/api-v1/api-error';
+import { apiRoute } from '@/server/api-v1/api-route';
+import { identifyViewer } from '@/server/api-v1/authenticate';
+import { parseQuery } from '@/server/api-v1/parse-query';
+import { serializeLeaderboard } from '@/server/api-v1/serialize-leaderboard';
+import { getRequestDb } from '@/server/db';
+import { formatLeaderboardCsv } from '@/server/leaderboard/format-leaderboard-csv';
+import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
+
+type Context = { params: Promise<{ dataset: string }> };
+
+const exportQuerySchema = z.object({ format: z.enum(['json', 'csv'], 'Choose format json or csv.').default('json') });
+
+/** GET /api/v1/leaderboards/{dataset}/export?format=json|csv: the whole public board in rank order. */
+export const GET = apiRoute(
+  'GET /api/v1/leaderboards/[dataset]/export',
+  async (request: Request, context: Context): Promise<Response> => {
+    const viewer = await identifyViewer(request);
+    if (!viewer.ok) return viewer.response;
+    const { dataset } = await context.params;
+    if (!isDatasetId(dataset))
+      return apiError(404, 'not_found', 'No leaderboard with this name: use mnist or fashion-mnist.');
+    const query = parseQuery(request, exportQuerySchema);
+    if (!query.ok) return query.response;
+    const db = await getRequestDb();
+    const entries = await getCachedLeaderboard(db, dataset);
+    const headers = {
+      'Cache-Control': 'public, max-age=60',
+      'Content-Disposition': `attachment; filename="tenfold-${dataset}-leaderboard.${query.data.format}"`,
+    };
+    if (query.data.format === 'csv') {
+      return new Response(formatLeaderboardCsv(entries), {
+        headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' },
+      });
+    }
+    const data = serializeLeaderboard(entries);
+    return Response.json({ dataset, scorerVersion: SCORER_VERSION, data }, { headers });
+  },
+);

@@ -1,0 +1,117 @@
+import 'server-only';
+import { type DatasetId, datasetEnumFromId, datasetIdFromEnum, getDatasetInfo } from '@tenfold/datasets/catalog';
+import type { Db, Prisma, Role, SubmissionStatus } from '@tenfold/db';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@/server/queries/evaluation-in-force';
+import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
+import { visibleSubmissionsWhere } from '@/server/queries/public-submissions';
+import { describePage, type PageRequest } from './paginate.ts';
+import type { ApiPagination, ApiSubmission } from './schemas.ts';
+import { EVALUATION_SELECT, serializeEvaluation } from './serialize-evaluation.ts';
+
+const SUBMISSION_SELECT = {
+  id: true,
+  status: true,
+  statusReason: true,
+  failureKind: true,
+  progressImages: true,
+  dataset: true,
+  format: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+  model: { select: { id: true, name: true, visibility: true } },
+  evaluations: { orderBy: NEWEST_EVALUATIONS_FIRST, select: EVALUATION_SELECT },
+} satisfies Prisma.SubmissionSelect;
+
+type SubmissionRow = Prisma.SubmissionGetPayload<{ select: typeof SUBMISSION_SELECT }>;
+
+/** Ranks on the public boards of the datasets these rows are on, by submission id (each board read once, cached). */
+async function readRanks(db: Db, rows: SubmissionRow[]): Promise<Map<string, number>> {
+  const datasets = new Set(rows.filter((row) => row.status === 'SCORED').map((row) => datasetIdFromEnum(row.dataset)));
+  const ranks = new Map<string, number>();
+  for (const datasetId of datasets) {
+    for (const entry of await getCachedLeaderboard(db, datasetId)) ranks.set(entry.submissionId, entry.tieRank);
+  }
+  return ranks;
+}
+
+/** 1 = next to be scored: queued submissions created before it, plus one. */
+function readQueuePosition(db: Db, row: SubmissionRow): Promise<number | null> {
+  if (row.status !== 'QUEUED') return Promise.resolve(null);
+  return db.submission
+    .count({ where: { status: 'QUEUED', createdAt: { lt: row.createdAt } } })
+    .then((ahead) => ahead + 1);
+}
+
+async function serializeSubmissions(db: Db, rows: SubmissionRow[], appUrl: string): Promise<ApiSubmission[]> {
+  const [ranks, positions] = await Promise.all([
+    readRanks(db, rows),
+    Promise.all(rows.map((row) => readQueuePosition(db, row))),
+  ]);
+  return rows.map((row, index) => {
+    const datasetId = datasetIdFromEnum(row.dataset);
+    const evaluation = row.status === 'SCORED' ? (pickEvaluationInForce(row.evaluations) ?? null) : null;
+    return {
+      id: row.id,
+      url: `${appUrl}/submissions/${row.id}`,
+      modelId: row.model.id,
+      modelName: row.model.name,
+      dataset: datasetId,
+      format: row.format,
+      visibility: row.model.visibility,
+      status: row.status,
+      statusReason: row.statusReason,
+      failureKind: row.failureKind,
+      progress: { images: row.progressImages, total: getDatasetInfo(datasetId).splits.test.count },
+      queuePosition: positions[index] ?? null,
+      createdAt: row.createdAt.toISOString(),
+      startedAt: row.startedAt?.toISOString() ?? null,
+      finishedAt: row.finishedAt?.toISOString() ?? null,
+      evaluation: evaluation ? serializeEvaluation(evaluation, datasetId) : null,
+      rank: ranks.get(row.id) ?? null,
+    };
+  });
+}
+
+/** One submission as the API shows it, or null when it does not exist or the viewer may not see it (as its page). */
+export async function getApiSubmission(
+  db: Db,
+  id: string,
+  viewer: { userId: string; role: Role } | null,
+  appUrl: string,
+): Promise<ApiSubmission | null> {
+  const row = await db.submission.findFirst({
+    where: { AND: [{ id }, visibleSubmissionsWhere(viewer)] },
+    select: SUBMISSION_SELECT,
+  });
+  if (!row) return null;
+  const [submission] = await serializeSubmissions(db, [row], appUrl);
+  return submission ?? null;
+}
+
+export type OwnSubmissionFilter = PageRequest & { dataset?: DatasetId; status?: SubmissionStatus };
+
+/** The submissions a user uploaded, newest first, one page. */
+export async function listOwnSubmissions(
+  db: Db,
+  userId: string,
+  filter: OwnSubmissionFilter,
+  appUrl: string,
+): Promise<{ data: ApiSubmission[]; pagination: ApiPagination }> {
+  const where: Prisma.SubmissionWhereInput = {
+    submitterId: userId,
+    ...(filter.dataset ? { dataset: datasetEnumFromId(filter.dataset) } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.submission.count({ where }),
+    db.submission.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (filter.page - 1) * filter.perPage,
+      take: filter.perPage,
+      select: SUBMISSION_SELECT,
+    }),
+  ]);
+  return { data: await serializeSubmissions(db, rows, appUrl), pagination: describePage(filter, total) };
+}

@@ -1,0 +1,131 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { CliError, EXIT } from './exit-codes.ts';
+
+/** A model file problem: exit 2, with a code scripts can tell apart from argument mistakes. */
+const fileError = (message: string, code = 'file_invalid') => new CliError(message, EXIT.usage, code);
+
+export type ModelFile = { name: string; bytes: Uint8Array<ArrayBuffer> };
+export type ModelUpload = { kind: 'onnx' | 'tfjs-zip' | 'tfjs-folder'; files: ModelFile[]; totalBytes: number };
+
+/** The server takes at most this many file parts (model.json + shards). */
+export const MAX_UPLOAD_FILES = 64;
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Formats people try first, with what to do instead. */
+const UNSUPPORTED_EXTENSIONS: Record<string, string> = {
+  '.pt':
+    'PyTorch checkpoints cannot be scored: export the model to ONNX with torch.onnx.export (see docs/guides/pytorch.md).',
+  '.pth':
+    'PyTorch checkpoints cannot be scored: export the model to ONNX with torch.onnx.export (see docs/guides/pytorch.md).',
+  '.ckpt': 'Checkpoints cannot be scored: export the model to ONNX (PyTorch: torch.onnx.export) or TF.js.',
+  '.h5':
+    'Keras .h5 files are converted first: tensorflowjs_converter --input_format keras model.h5 out/ (see docs/guides/keras-tfjs.md), then submit out/.',
+  '.keras':
+    'Keras .keras files are converted first: tensorflowjs_converter --input_format keras (see docs/guides/keras-tfjs.md), then submit the output folder.',
+  '.pb':
+    'TensorFlow SavedModels are converted first: tensorflowjs_converter --input_format tf_saved_model (see docs/guides/keras-tfjs.md).',
+  '.tflite':
+    'TensorFlow Lite models cannot be scored: export ONNX (tf2onnx) or TF.js (tensorflowjs_converter) instead.',
+  '.safetensors': 'Raw weights cannot be scored: export the whole model to ONNX (torch.onnx.export).',
+  '.bin': 'A .bin file is one weight shard: give the TF.js model.json (or its folder) and the shards come with it.',
+};
+
+const isZip = (bytes: Uint8Array) => ZIP_MAGIC.every((byte, i) => bytes[i] === byte);
+
+async function readNonEmpty(path: string, name: string): Promise<ModelFile> {
+  const bytes = new Uint8Array(await readFile(path));
+  if (bytes.byteLength === 0) throw fileError(`${path} is empty (0 bytes): export the model again.`, 'file_empty');
+  return { name, bytes };
+}
+
+/** The shard file names model.json lists, checked before anything is read: the manifest is untrusted. */
+export function listTfjsShards(modelJsonText: string, where: string): string[] {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(modelJsonText);
+  } catch {
+    throw fileError(`${where} is not JSON: give the model.json that tensorflowjs_converter or model.save() wrote.`);
+  }
+  const groups = (manifest as { weightsManifest?: unknown })?.weightsManifest;
+  if (!Array.isArray(groups)) {
+    throw fileError(`${where} has no weightsManifest: it is not a TF.js model.json (layers-model or graph-model).`);
+  }
+  const names = new Set<string>();
+  for (const group of groups) {
+    const paths = (group as { paths?: unknown })?.paths;
+    if (!Array.isArray(paths)) throw fileError(`${where}: a weightsManifest entry has no paths list.`);
+    for (const path of paths) {
+      if (typeof path !== 'string' || path === '' || /[\\/]/.test(path) || path === '.' || path === '..') {
+        throw fileError(
+          `${where} lists the weight file "${String(path)}": only plain file names beside model.json are accepted.`,
+        );
+      }
+      names.add(path);
+    }
+  }
+  return [...names];
+}
+
+async function readTfjsFolder(modelJsonPath: string): Promise<ModelUpload> {
+  const folder = dirname(modelJsonPath);
+  const modelJson = await readNonEmpty(modelJsonPath, 'model.json');
+  const shards = listTfjsShards(new TextDecoder().decode(modelJson.bytes), modelJsonPath);
+  if (shards.length + 1 > MAX_UPLOAD_FILES) {
+    throw fileError(
+      `${modelJsonPath} lists ${shards.length} weight files; Tenfold takes at most ${MAX_UPLOAD_FILES - 1}: convert with a larger --weight_shard_size_bytes.`,
+    );
+  }
+  const files = [modelJson];
+  for (const shard of shards) {
+    const path = join(folder, shard);
+    if (!(await stat(path).catch(() => null))?.isFile()) {
+      throw fileError(
+        `${path} is missing: model.json lists it as a weight file. Keep the shards beside model.json.`,
+        'file_missing',
+      );
+    }
+    files.push(await readNonEmpty(path, shard));
+  }
+  return { kind: 'tfjs-folder', files, totalBytes: files.reduce((sum, file) => sum + file.bytes.byteLength, 0) };
+}
+
+/**
+ * The file parts to upload for a model given on the command line: an .onnx file, a TF.js
+ * .zip, or a TF.js model (its folder or its model.json) sent as model.json plus the shards
+ * it lists, the way the site's form sends them.
+ */
+export async function readModelFiles(path: string): Promise<ModelUpload> {
+  const info = await stat(path).catch(() => null);
+  if (!info) {
+    throw fileError(
+      `${path} does not exist: give the path of an .onnx file, a TF.js .zip or model folder.`,
+      'file_missing',
+    );
+  }
+  if (info.isDirectory()) {
+    const entries = await readdir(path);
+    if (!entries.includes('model.json')) {
+      throw fileError(
+        `${path} is a folder without model.json: give an .onnx file, a TF.js .zip or a TF.js model folder.`,
+      );
+    }
+    return readTfjsFolder(join(path, 'model.json'));
+  }
+  const extension = extname(path).toLowerCase();
+  if (extension === '.json') return readTfjsFolder(path);
+  const hint = UNSUPPORTED_EXTENSIONS[extension];
+  if (hint) throw fileError(`${basename(path)}: ${hint}`, 'file_unsupported');
+  if (extension !== '.onnx' && extension !== '.zip') {
+    throw fileError(
+      `${basename(path)} is not a model file Tenfold takes: give an .onnx file, a TF.js .zip, or a TF.js model folder / model.json.`,
+      'file_unsupported',
+    );
+  }
+  const file = await readNonEmpty(path, basename(path));
+  if (extension === '.zip' && !isZip(file.bytes)) throw fileError(`${path} is not a zip archive.`);
+  if (extension === '.onnx' && isZip(file.bytes)) {
+    throw fileError(`${path} is a zip archive, not ONNX: if it is a TF.js model, rename it to .zip.`);
+  }
+  return { kind: extension === '.zip' ? 'tfjs-zip' : 'onnx', files: [file], totalBytes: file.bytes.byteLength };
+}
