@@ -98,6 +98,7 @@ async function main() {
       ['leaderboard page', '/datasets/mnist'],
       ['leaderboard page, sorted by latency, page 40', '/datasets/mnist?sort=latency&page=40'],
       ['leaderboard JSON, page 1 (50 models)', '/api/datasets/mnist/leaderboard.json?page=1'],
+      ['REST API v1 leaderboard, page 1 (50 models)', '/api/v1/leaderboards/mnist'],
       ['leaderboard JSON export (all 5,000 models)', '/api/datasets/mnist/leaderboard.json'],
     ] as const) {
       await load(`${baseUrl}${path}`, 4, 3); // warm up: compile caches, connection pool, dataset load
