@@ -28,7 +28,7 @@ const perClassSchema = z.looseObject({
   support: z.number(),
 });
 
-export const evaluationSchema = z.looseObject({
+const evaluationSchema = z.looseObject({
   id: z.string(),
   accuracy: z.number(),
   accuracyCiLow: z.number(),
@@ -41,7 +41,6 @@ export const evaluationSchema = z.looseObject({
   warnings: z.array(z.string()).default([]),
   perClass: z.array(perClassSchema),
 });
-export type Evaluation = z.infer<typeof evaluationSchema>;
 
 export const FINAL_STATUSES = ['SCORED', 'FAILED', 'CANCELLED'] as const;
 
@@ -65,7 +64,7 @@ export type Submission = z.infer<typeof submissionSchema>;
 
 export const submissionResponseSchema = z.object({ submission: submissionSchema });
 
-export const paginationSchema = z.looseObject({
+const paginationSchema = z.looseObject({
   page: z.number(),
   perPage: z.number(),
   total: z.number(),
@@ -77,7 +76,7 @@ export const submissionListSchema = z.looseObject({
   pagination: paginationSchema,
 });
 
-export const leaderboardEntrySchema = z.looseObject({
+const leaderboardEntrySchema = z.looseObject({
   rank: z.number(),
   tied: z.boolean(),
   modelName: z.string(),
@@ -92,7 +91,6 @@ export const leaderboardEntrySchema = z.looseObject({
   meanLatencyMs: z.number().nullable(),
   isBaseline: z.boolean(),
 });
-export type LeaderboardEntry = z.infer<typeof leaderboardEntrySchema>;
 
 export const leaderboardSchema = z.looseObject({
   dataset: z.string(),

@@ -11,7 +11,7 @@ function submitterName(submitter: unknown): string {
 export function formatLeaderboard(board: Leaderboard): string {
   const name = isDatasetId(board.dataset) ? getDatasetInfo(board.dataset).name : board.dataset;
   const { page, pageCount, total } = board.pagination;
-  const head = `${name} leaderboard: ${formatCount(total)} models${pageCount > 1 ? `, page ${page} of ${pageCount}` : ''}${board.scorerVersion ? ` (scorer ${board.scorerVersion})` : ''}`;
+  const head = `${name} leaderboard: ${formatCount(total)} ${total === 1 ? 'model' : 'models'}${pageCount > 1 ? `, page ${page} of ${pageCount}` : ''}${board.scorerVersion ? ` (scorer ${board.scorerVersion})` : ''}`;
   if (board.data.length === 0) return `${head}\nNo models on this page.`;
   const table = formatTable(
     [

@@ -1,4 +1,4 @@
-export type Column = { title: string; align?: 'left' | 'right' };
+type Column = { title: string; align?: 'left' | 'right' };
 
 /** Plain-text columns separated by two spaces; right-aligned numbers read best in a terminal. */
 export function formatTable(columns: Column[], rows: string[][]): string {

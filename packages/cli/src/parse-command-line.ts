@@ -6,10 +6,10 @@ import { usageError } from './exit-codes.ts';
 import { COMMAND_NAMES, type CommandName } from './help-text.ts';
 
 // Mirrors apps/web's submission-input.ts (the server stays the authority; checking here saves an upload).
-export const MODEL_NAME_MAX_LENGTH = 80;
+const MODEL_NAME_MAX_LENGTH = 80;
 const MODEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/;
 // Mirrors apps/web's leaderboard-query.ts: the server quietly falls back to defaults for unknown values.
-export const SORT_KEYS = ['rank', 'model', 'accuracy', 'parameters', 'size', 'latency', 'submitter', 'date', 'format'];
+const SORT_KEYS = ['rank', 'model', 'accuracy', 'parameters', 'size', 'latency', 'submitter', 'date', 'format'];
 const SIZE_BUCKETS = ['tiny', 'small', 'medium', 'large'];
 const MODEL_FORMATS: Record<string, string> = {
   onnx: 'ONNX',

@@ -5,11 +5,11 @@ import { CliError, EXIT } from './exit-codes.ts';
 /** A model file problem: exit 2, with a code scripts can tell apart from argument mistakes. */
 const fileError = (message: string, code = 'file_invalid') => new CliError(message, EXIT.usage, code);
 
-export type ModelFile = { name: string; bytes: Uint8Array<ArrayBuffer> };
+type ModelFile = { name: string; bytes: Uint8Array<ArrayBuffer> };
 export type ModelUpload = { kind: 'onnx' | 'tfjs-zip' | 'tfjs-folder'; files: ModelFile[]; totalBytes: number };
 
 /** The server takes at most this many file parts (model.json + shards). */
-export const MAX_UPLOAD_FILES = 64;
+const MAX_UPLOAD_FILES = 64;
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** Formats people try first, with what to do instead. */
@@ -40,12 +40,18 @@ async function readNonEmpty(path: string, name: string): Promise<ModelFile> {
 }
 
 /** The shard file names model.json lists, checked before anything is read: the manifest is untrusted. */
-export function listTfjsShards(modelJsonText: string, where: string): string[] {
+function listTfjsShards(modelJsonText: string, where: string): string[] {
   let manifest: unknown;
   try {
     manifest = JSON.parse(modelJsonText);
   } catch {
     throw fileError(`${where} is not JSON: give the model.json that tensorflowjs_converter or model.save() wrote.`);
+  }
+  const format = (manifest as { format?: unknown })?.format;
+  if (format !== 'layers-model' && format !== 'graph-model') {
+    throw fileError(
+      `${where} does not say "format": "layers-model" or "graph-model": save the model with model.save() or convert it with tensorflowjs_converter.`,
+    );
   }
   const groups = (manifest as { weightsManifest?: unknown })?.weightsManifest;
   if (!Array.isArray(groups)) {

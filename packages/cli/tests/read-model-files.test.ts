@@ -37,6 +37,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'broken', 'model.json'), modelJson(['group1-shard1of1.bin']));
   await mkdir(join(dir, 'evil'));
   await writeFile(join(dir, 'evil', 'model.json'), modelJson(['../../etc/passwd']));
+  await mkdir(join(dir, 'keras-h5-json'));
+  await writeFile(join(dir, 'keras-h5-json', 'model.json'), JSON.stringify({ class_name: 'Sequential', config: {} }));
   await mkdir(join(dir, 'empty-folder'));
   await writeFile(join(dir, 'weights.pt'), new Uint8Array([1]));
   await writeFile(join(dir, 'model.h5'), new Uint8Array([1]));
@@ -75,6 +77,7 @@ describe('reading the model to upload', () => {
     expect((await refusal(join(dir, 'missing.onnx'))).code).toBe('file_missing');
     expect((await refusal(join(dir, 'broken'))).message).toContain('group1-shard1of1.bin is missing');
     expect((await refusal(join(dir, 'evil'))).message).toContain('only plain file names beside model.json');
+    expect((await refusal(join(dir, 'keras-h5-json'))).message).toContain('"format": "layers-model" or "graph-model"');
     expect((await refusal(join(dir, 'empty-folder'))).message).toContain('a folder without model.json');
     expect((await refusal(join(dir, 'weights.pt'))).message).toContain('torch.onnx.export');
     expect((await refusal(join(dir, 'model.h5'))).message).toContain('tensorflowjs_converter --input_format keras');

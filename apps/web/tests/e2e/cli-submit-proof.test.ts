@@ -79,17 +79,25 @@ async function run(command: string, args: string[], options: { env?: NodeJS.Proc
 }
 
 /** The CLI as a user runs it: its own config folder, the server in TENFOLD_URL, nothing else inherited. */
+function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: process.env.NODE_ENV,
+    PATH: process.env.PATH,
+    HOME: workDir,
+    XDG_CONFIG_HOME: join(workDir, 'config'),
+    TENFOLD_URL: app.baseUrl,
+    ...extra,
+  };
+}
+
 function tenfold(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return run(TENFOLD_BIN, args, {
-    input: options.input,
-    env: {
-      PATH: process.env.PATH,
-      HOME: workDir,
-      XDG_CONFIG_HOME: join(workDir, 'config'),
-      TENFOLD_URL: app.baseUrl,
-      ...options.env,
-    } as NodeJS.ProcessEnv,
-  });
+  return run(TENFOLD_BIN, args, { input: options.input, env: cliEnv(options.env) });
+}
+
+/** The CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal sees it: stdout and stderr together. */
+function tenfoldOnTerminal(args: string[]): Promise<Run> {
+  const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+  return run('script', ['-qefc', [TENFOLD_BIN, ...args].map(quote).join(' '), '/dev/null'], { env: cliEnv() });
 }
 
 function explain(result: Run): string {
@@ -179,6 +187,9 @@ describe.skipIf(!hasTorch)(
         const status = await tenfold(['status', submission.id, '--json']);
         expect(status.code, explain(status)).toBe(0);
         expect(JSON.parse(status.stdout).submission.evaluation.correct).toBe(report.correct);
+        const mine = await tenfold(['status']);
+        expect(mine.code, explain(mine)).toBe(0);
+        expect(mine.stdout).toMatch(new RegExp(`^${submission.id}\\s+PyTorch proof MLP\\s+mnist\\s+SCORED\\s+`, 'm'));
 
         const board = await tenfold(['leaderboard', 'mnist']);
         expect(board.code, explain(board)).toBe(0);
@@ -194,14 +205,21 @@ describe.skipIf(!hasTorch)(
     it(
       'prints accuracy, rank and the per-class table for people',
       async () => {
-        const submitted = await tenfold(['submit', ...report.submitArgs, '--name', 'PyTorch proof MLP again']);
+        const submitted = await tenfoldOnTerminal([
+          'submit',
+          ...report.submitArgs,
+          '--name',
+          'PyTorch proof MLP again',
+        ]);
         expect(submitted.code, explain(submitted)).toBe(0);
+        // On a terminal the progress is one line, rewritten in place.
+        expect(submitted.stdout).toContain('\r\x1b[2KSCORED');
         const percent = `${(report.accuracy * 100).toFixed(2)}%`;
         expect(submitted.stdout).toContain(`accuracy ${percent} (95% CI`);
         expect(submitted.stdout).toContain(`${report.correct.toLocaleString('en')} of 10,000 correct`);
         // Two public entries with the same accuracy share rank 1.
         expect(submitted.stdout).toMatch(/rank #1 on the MNIST leaderboard/);
-        const rows = submitted.stdout.split('\n').filter((line) => /^\s+\d {2}\d\s+\d+\.\d\d%/.test(line));
+        const rows = submitted.stdout.split(/\r?\n/).filter((line) => /^\s+\d {2}\d\s+\d+\.\d\d%/.test(line));
         expect(rows).toHaveLength(10);
         expect(submitted.stdout).toMatch(/#\s+class\s+recall\s+precision\s+F1\s+images/);
       },

@@ -1,5 +1,5 @@
 import { callApiJson } from '../api-client.ts';
-import { meSchema } from '../api-schemas.ts';
+import { type Me, meSchema } from '../api-schemas.ts';
 import type { CommandContext } from '../command-context.ts';
 import { configPath, deleteConfig, readConfig, writeConfig } from '../config-store.ts';
 import { CliError, EXIT, usageError } from '../exit-codes.ts';
@@ -22,7 +22,7 @@ export async function runLogin(command: Extract<Command, { name: 'login' }>, con
       `That is not a Tenfold API token (they look like tf_...): copy it again from ${url}/settings/tokens.`,
     );
   }
-  let me: Awaited<ReturnType<typeof callApiJson<typeof meSchema>>>;
+  let me: Me;
   try {
     me = await callApiJson({ url, token, tokenSource: null }, '/me', meSchema);
   } catch (error) {

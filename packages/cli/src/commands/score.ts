@@ -16,7 +16,7 @@ function scoreCommandPath(): string {
 }
 
 /** The scorer's own codes are 0 scored, 1 model refused, 2 usage, 3 other failure; 3 is auth here. */
-export function mapScoreExitCode(code: number | null): ExitCode {
+function mapScoreExitCode(code: number | null): ExitCode {
   if (code === 0 || code === 1 || code === 2) return code;
   return EXIT.server;
 }
