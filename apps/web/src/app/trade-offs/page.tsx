@@ -2,7 +2,7 @@ import { DATASET_IDS, type DatasetId, getDatasetInfo, isDatasetId } from '@tenfo
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ScatterChart, type ScatterPoint } from '@/components/charts/scatter-chart';
-import { formatCount, formatPercent } from '@/lib/format';
+import { formatCompact, formatCount, formatPercent } from '@/lib/format';
 import { getRequestDb } from '@/server/db';
 import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
 import type { LeaderboardEntry } from '@/server/queries/get-leaderboard';
@@ -11,10 +11,6 @@ import { findParetoFrontier } from '@/server/stats/find-pareto-frontier';
 export const metadata: Metadata = { title: 'Trade-offs' };
 
 type Props = { searchParams: Promise<{ dataset?: string | string[] }> };
-
-function formatCompact(value: number): string {
-  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-}
 
 /** Points for one cost axis, the Pareto-optimal ones marked; entries without that cost are left out. */
 function toPoints(
