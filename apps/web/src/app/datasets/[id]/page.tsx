@@ -1,4 +1,5 @@
 import { getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
+import { SCORER_VERSION } from '@tenfold/scoring/version';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -26,10 +27,16 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const dataset = getDatasetInfo(id);
   const db = await getRequestDb();
   const query = parseLeaderboardQuery(await searchParams);
-  const { page, total } = await getCachedLeaderboardDerived(db, id, `page${toLeaderboardSearch(query)}`, (entries) => ({
-    page: selectLeaderboardPage(entries, query),
-    total: entries.length,
-  }));
+  const { page, total, stale } = await getCachedLeaderboardDerived(
+    db,
+    id,
+    `page${toLeaderboardSearch(query)}`,
+    (entries) => ({
+      page: selectLeaderboardPage(entries, query),
+      total: entries.length,
+      stale: entries.filter((entry) => entry.scorerVersion !== SCORER_VERSION).length,
+    }),
+  );
 
   return (
     <section aria-labelledby="ranking-heading">
@@ -73,6 +80,11 @@ export default async function DatasetPage({ params, searchParams }: Props) {
               {' · '}
               <Link href="/mnist-vs-fashion">vs the other dataset</Link>
             </p>
+            {stale > 0 ? (
+              <p className="alert alert--warning small" data-testid="stale-notice">
+                {`${formatCount(stale)} of these models were scored by an older scorer than the current ${SCORER_VERSION} and keep those numbers until they are rescored (marked “scorer x.y.z”).`}
+              </p>
+            ) : null}
           </div>
           {page.entries.length === 0 ? (
             <p className="empty" data-testid="leaderboard-no-match">
