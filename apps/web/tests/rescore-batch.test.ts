@@ -237,6 +237,44 @@ describe('a rescore batch', () => {
     expect(report.rows[0]).toMatchObject({ delta: 0, oldAccuracy: original.accuracy, newAccuracy: original.accuracy });
   }, 120_000);
 
+  it('says what it skipped and why, and refuses a selection with nothing scored', async () => {
+    const waiting = await db.submission.create({
+      data: {
+        modelId: scenario.modelIds.cnnModel,
+        submitterId: admin.userId,
+        dataset: 'MNIST',
+        format: 'ONNX',
+        artifactSha256: (await db.submission.findUniqueOrThrow({ where: { id: scenario.ids.cnn } })).artifactSha256,
+        originalFilename: 'model.onnx',
+      },
+    });
+    const refused = await createRescoreBatch(deps, admin, {
+      selection: { kind: 'ids', ids: [waiting.id, 'no-such-submission'] },
+      reason: 'Nothing here',
+    });
+    expect(refused).toMatchObject({
+      ok: false,
+      status: 409,
+      skipped: { 'not scored yet (queued)': 1, 'not found': 1 },
+    });
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(refused.error).toBe(
+      'Nothing to rescore: the selection holds no scored submission (1 not scored yet (queued), 1 not found).',
+    );
+    expect(
+      await createRescoreBatch(deps, admin, { selection: { kind: 'backend', backend: 'tfjs-cpu' }, reason: 'None' }),
+    ).toMatchObject({ ok: false, status: 409 });
+
+    const mixed = await createRescoreBatch(deps, admin, {
+      selection: { kind: 'ids', ids: [scenario.ids.cnn, waiting.id, 'no-such-submission'] },
+      reason: 'Mixed selection',
+    });
+    expect(mixed).toMatchObject({ ok: true, total: 1, skipped: { 'not scored yet (queued)': 1, 'not found': 1 } });
+    if (!mixed.ok) throw new Error(mixed.error);
+    await waitForBatch(mixed.batchId, (status) => status === 'DONE');
+    await db.submission.delete({ where: { id: waiting.id } });
+  }, 120_000);
+
   it('cancelled mid-way keeps what finished and writes nothing for the rest', async () => {
     const created = await createRescoreBatch(deps, admin, {
       selection: { kind: 'dataset', dataset: 'mnist' },

@@ -64,6 +64,15 @@ async function waitForItem(id: string, timeoutMs = 90_000) {
   }
 }
 
+/** Until the worker took and ended every job, so no earlier job consumes a later test's fault. */
+async function waitForIdleQueue(timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while ((await fixture.queue.count()) + (await fixture.queue.getActiveCount()) > 0) {
+    if (Date.now() > deadline) throw new Error('the queue did not drain');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 describe('rescore items', () => {
   it('the reconciler re-creates lost jobs, requeues stale items and ends those of cancelled batches', async () => {
     const running = await batchOf([await scoredSubmission(centroidBytes), await scoredSubmission(centroidBytes)]);
@@ -99,6 +108,7 @@ describe('rescore items', () => {
         data: { status: 'CANCELLED' },
       }),
     ]);
+    await waitForIdleQueue();
   });
 
   it('retries a platform fault, then writes the evaluation under the batch without touching the submission', async () => {

@@ -154,6 +154,19 @@ describe('the rescoring console', () => {
     expect(lines).toHaveLength(6);
     expect(lines.find((line) => line.startsWith(`${ids.cnn},`))).toMatch(/,4,1,up,$/);
 
+    const progress = await callApp(
+      app.baseUrl,
+      { cookie: admin.cookie },
+      { method: 'GET', path: new URL(batchUrl).pathname.replace('/admin/', '/api/admin/') },
+    );
+    expect(progress.status).toBe(200);
+    expect(await progress.json()).toMatchObject({
+      status: 'DONE',
+      total: 5,
+      finished: 5,
+      counts: { DONE: 4, FAILED: 1, QUEUED: 0, RUNNING: 0, CANCELLED: 0 },
+    });
+
     await page.goto(`${app.baseUrl}/admin/rescores`);
     const listed = page.getByTestId('rescore-batch-row').first();
     await expect(listed.getByTestId('batch-status').getAttribute('data-status')).resolves.toBe('DONE');
@@ -185,6 +198,30 @@ describe('the rescoring console', () => {
     await shoot(page, 'rescore-moves-phone');
     await context.close();
   }, 240_000);
+
+  it('cancels a batch from its page: waiting items are dropped, nothing is written for them', async () => {
+    // No worker from here on, so the batch is certainly still waiting when the button is pressed.
+    await stopProcess(worker);
+    const { context, page } = await signedInPage(admin, VIEWPORTS.desktop);
+    await page.goto(`${app.baseUrl}/admin/rescores`);
+    await page.selectOption('#rescore-kind', 'dataset');
+    await page.selectOption('#rescore-dataset', 'mnist');
+    await page.fill('#rescore-reason', 'Started by mistake');
+    await page.getByTestId('rescore-start').click();
+    await page.waitForURL(/\/admin\/rescores\/[A-Za-z0-9_-]+$/);
+    await expect(page.getByTestId('count-queued').textContent()).resolves.toBe('5');
+    await page.getByTestId('rescore-cancel').click();
+    await page.locator('[data-testid="batch-status"][data-status="CANCELLED"]').waitFor();
+    await expect(page.getByTestId('count-cancelled').textContent()).resolves.toBe('5');
+    await expect(page.getByTestId('rescore-summary').textContent()).resolves.toBe(
+      '0 rescored, 0 changed accuracy, 0 moved, 5 cancelled.',
+    );
+    const batchId = new URL(page.url()).pathname.split('/').pop() as string;
+    expect(await db.evaluation.count({ where: { run: batchId } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: 'rescore.cancel', targetId: batchId } })).toBe(1);
+    await shoot(page, 'rescore-cancelled-desktop');
+    await context.close();
+  }, 120_000);
 
   it('caused no console errors (CSP violations included)', () => {
     expect(problems).toEqual([]);
