@@ -1,6 +1,7 @@
-import { SCORING_QUEUE, type ScoreJob, scoreJobSchema } from '@tenfold/queue';
+import { RESCORE_ITEM_JOB, rescoreJobSchema, SCORING_QUEUE, type ScoringJobData, scoreJobSchema } from '@tenfold/queue';
 import { DelayedError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { processRescoreJob } from './process-rescore-job.ts';
 import { processScoreJob, type ScoreJobDeps } from './process-score-job.ts';
 
 export type CreateWorkerOptions = {
@@ -22,17 +23,16 @@ const MAX_STALLED_REDELIVERIES = 5;
  * The BullMQ consumer of the scoring queue. Inference runs in a child process per job
  * (see @tenfold/scoring), so this process's event loop stays free to renew job locks.
  */
-export function createWorker(options: CreateWorkerOptions): Worker<ScoreJob> {
-  return new Worker<ScoreJob>(
+export function createWorker(options: CreateWorkerOptions): Worker<ScoringJobData> {
+  return new Worker<ScoringJobData>(
     SCORING_QUEUE,
     async (job, token, signal) => {
-      const { submissionId } = scoreJobSchema.parse(job.data);
-      const outcome = await processScoreJob(options.deps, {
-        submissionId,
-        maxAttempts: job.opts.attempts ?? 1,
-        // BullMQ aborts it only on worker.cancelAllJobs(), which index.ts calls at shutdown.
-        shutdownSignal: signal,
-      });
+      // BullMQ aborts `signal` only on worker.cancelAllJobs(), which index.ts calls at shutdown.
+      const attempt = { maxAttempts: job.opts.attempts ?? 1, shutdownSignal: signal };
+      const outcome =
+        job.name === RESCORE_ITEM_JOB
+          ? await processRescoreJob(options.deps, { ...rescoreJobSchema.parse(job.data), ...attempt })
+          : await processScoreJob(options.deps, { ...scoreJobSchema.parse(job.data), ...attempt });
       // Neither moves count as a failed attempt of the Redis job.
       if (outcome.kind === 'handed-back') {
         await job.moveToWait(token);

@@ -7,6 +7,7 @@ import { disposeSpareSandboxes } from '@tenfold/scoring';
 import { createWorker } from './create-worker.ts';
 import { readEnv } from './env.ts';
 import { createScoringInputsLoader } from './load-scoring-inputs.ts';
+import { requeueOrphanRescores } from './requeue-orphan-rescores.ts';
 import { requeueOrphans } from './requeue-orphans.ts';
 import { runPeriodically } from './run-periodically.ts';
 import { startWorkerHeartbeat } from './start-worker-heartbeat.ts';
@@ -40,6 +41,12 @@ const reconciler = runPeriodically(
     const { requeued, cancelled, enqueued } = await requeueOrphans(db, queue, { staleAfterMs: env.STALE_AFTER_MS });
     if (requeued || cancelled || enqueued) {
       log(`reconciled: ${requeued} requeued from dead workers, ${cancelled} cancelled, ${enqueued} job(s) re-created`);
+    }
+    const rescores = await requeueOrphanRescores(db, queue, { staleAfterMs: env.STALE_AFTER_MS });
+    if (rescores.requeued || rescores.cancelled || rescores.enqueued) {
+      log(
+        `reconciled rescores: ${rescores.requeued} requeued, ${rescores.cancelled} cancelled, ${rescores.enqueued} job(s) re-created`,
+      );
     }
   },
   env.RECONCILE_INTERVAL_MS,

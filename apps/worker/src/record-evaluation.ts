@@ -1,5 +1,6 @@
 import type { Db } from '@tenfold/db';
 import type { ScoreResult } from '@tenfold/scoring';
+import { evaluationColumns } from './evaluation-columns.ts';
 import { type Claim, whereClaimed } from './submission-claim.ts';
 
 /** Thrown inside the transaction to roll it back when the claim no longer holds. */
@@ -14,30 +15,7 @@ class ClaimLostError extends Error {}
  * Returns false when nothing was written.
  */
 export async function recordEvaluation(db: Db, claim: Claim, result: ScoreResult): Promise<boolean> {
-  const evaluation = {
-    scorerVersion: result.scorerVersion,
-    backend: result.backend,
-    backendVersion: result.backendVersion,
-    datasetSha256: result.datasetSha256,
-    modelSha256: result.modelSha256,
-    total: result.total,
-    correct: result.correct,
-    accuracy: result.accuracy,
-    accuracyCiLow: result.accuracyCiLow,
-    accuracyCiHigh: result.accuracyCiHigh,
-    perClassRecall: result.perClassRecall,
-    perClassPrecision: result.perClassPrecision,
-    perClassF1: result.perClassF1,
-    confusionMatrix: result.confusionMatrix,
-    predictions: Buffer.from(result.predictions),
-    shiftedAccuracy: result.shiftedAccuracy,
-    parameterCount: result.parameterCount,
-    warnings: result.warnings,
-    artifactBytes: result.artifactBytes,
-    imagesPerSecond: result.imagesPerSecond,
-    meanLatencyMs: result.meanLatencyMs,
-    durationMs: result.durationMs,
-  };
+  const evaluation = evaluationColumns(result);
   try {
     await db.$transaction(async (tx) => {
       const { count } = await tx.submission.updateMany({

@@ -51,6 +51,49 @@ async function ownerToken(): Promise<string> {
   return ((await response.json()) as { id: string }).id;
 }
 
+/** A public submission of the owner made SCORED with an evaluation, so it can be rescored. */
+async function ownerScoredSubmission(): Promise<string> {
+  const id = await ownerSubmission('public');
+  const db = getDb(app.database.databaseUrl);
+  await db.submission.update({ where: { id }, data: { status: 'SCORED' } });
+  await db.evaluation.create({
+    data: {
+      submissionId: id,
+      scorerVersion: '0.9.0',
+      backend: 'onnxruntime-node/cpu',
+      backendVersion: 'matrix',
+      datasetSha256: 'd'.repeat(64),
+      modelSha256: 'm'.repeat(64),
+      total: 10_000,
+      correct: 1_135,
+      accuracy: 0.1135,
+      accuracyCiLow: 0.107,
+      accuracyCiHigh: 0.12,
+      predictions: Buffer.alloc(10_000, 1),
+      artifactBytes: 100,
+      imagesPerSecond: 1,
+      meanLatencyMs: 1,
+      durationMs: 1,
+    },
+  });
+  return id;
+}
+
+/** A running rescore batch of one queued item, as an admin would have started it. */
+async function runningRescoreBatch(): Promise<string> {
+  const submissionId = await ownerScoredSubmission();
+  const batch = await getDb(app.database.databaseUrl).rescoreBatch.create({
+    data: {
+      createdById: users.admin.userId,
+      reason: 'matrix',
+      selection: { kind: 'submission', submissionId },
+      total: 1,
+      items: { create: { submissionId, oldAccuracy: 0.1135 } },
+    },
+  });
+  return batch.id;
+}
+
 /** Submissions: refusals to other users are 403 when the entry is public anyway, 404 when it is private. */
 const ownedBy = (forbidden: number) => ({ anonymous: 401, owner: 0, other: forbidden, admin: 0 });
 
@@ -146,6 +189,24 @@ const MATRIX: Record<string, Case[]> = {
       label: 'promote oneself',
       expected: { anonymous: 401, owner: 403, other: 403, admin: 409 },
       request: async () => ({ method: 'PATCH', path: '/api/admin/users/SELF', json: { role: 'admin' } }),
+    },
+  ],
+  'POST /api/admin/rescores': [
+    {
+      label: 'rescore a scored submission (admins only)',
+      expected: { anonymous: 401, owner: 403, other: 403, admin: 201 },
+      request: async () => ({
+        method: 'POST',
+        path: '/api/admin/rescores',
+        json: { selection: { kind: 'submission', submissionId: await ownerScoredSubmission() }, reason: 'matrix' },
+      }),
+    },
+  ],
+  'POST /api/admin/rescores/[id]/cancel': [
+    {
+      label: 'cancel a running batch (admins only)',
+      expected: { anonymous: 401, owner: 403, other: 403, admin: 200 },
+      request: async () => ({ method: 'POST', path: `/api/admin/rescores/${await runningRescoreBatch()}/cancel` }),
     },
   ],
 };

@@ -1,0 +1,25 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect } from 'react';
+
+const REFRESH_MS = 2_000;
+
+/**
+ * Re-renders the server page every two seconds while the batch runs; each render reads progress
+ * from PostgreSQL (and ends the batch once its last item finished), so the report appears alone.
+ */
+export function AutoRefresh({ isRunning }: { isRunning: boolean }) {
+  const router = useRouter();
+  useEffect(() => {
+    if (!isRunning) return;
+    const timer = setInterval(() => router.refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [isRunning, router]);
+  if (!isRunning) return null;
+  return (
+    <p className="live muted small" aria-live="polite" data-testid="rescore-live">
+      <span className="live__dot" aria-hidden="true" /> Updating live
+    </p>
+  );
+}

@@ -1,0 +1,23 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Spawned, startProcess } from '../e2e/processes.ts';
+
+const WORKER_DIR = fileURLToPath(new URL('../../../worker', import.meta.url));
+
+/** The real worker (apps/worker, as `npm start` runs it) on a test's database and queue prefix. */
+export function startWorkerProcess(env: { DATABASE_URL: string; REDIS_URL: string; QUEUE_PREFIX: string }): Spawned {
+  return startProcess('worker', process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: WORKER_DIR,
+    env: {
+      ...process.env,
+      ...env,
+      WORKER_CONCURRENCY: '1',
+      WORKER_ID: `test-worker-${process.pid}`,
+      JOB_HEARTBEAT_MS: '200',
+      STALE_AFTER_MS: '5000',
+      TENFOLD_WORK_DIR: mkdtempSync(join(tmpdir(), 'tenfold-rescore-worker-')),
+    },
+  });
+}

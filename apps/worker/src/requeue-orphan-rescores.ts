@@ -1,0 +1,43 @@
+import type { Db } from '@tenfold/db';
+import { ensureRescoreJob, type ScoringQueue } from '@tenfold/queue';
+import { itemCancelledUpdate, itemRequeueUpdate } from './rescore-item-updates.ts';
+
+const CHECK_CHUNK = 200;
+
+export type RescoreReconcileSummary = { requeued: number; cancelled: number; enqueued: number };
+
+/**
+ * requeueOrphans for rescore items: ends items of cancelled batches that no live worker holds,
+ * puts RUNNING items with a stale heartbeat back to QUEUED, and gives every QUEUED item of a
+ * running batch a job Redis will run. Conditional or idempotent at every step, like its twin.
+ */
+export async function requeueOrphanRescores(
+  db: Db,
+  queue: ScoringQueue,
+  options: { staleAfterMs: number; now?: Date },
+): Promise<RescoreReconcileSummary> {
+  const now = options.now ?? new Date();
+  const stale = { status: 'RUNNING' as const, heartbeatAt: { lt: new Date(now.getTime() - options.staleAfterMs) } };
+  const cancelled = await db.rescoreItem.updateMany({
+    where: { batch: { status: { not: 'RUNNING' } }, OR: [{ status: 'QUEUED' }, stale] },
+    data: itemCancelledUpdate(now),
+  });
+  const requeued = await db.rescoreItem.updateMany({
+    where: stale,
+    data: itemRequeueUpdate('Queued again: the worker rescoring it stopped responding.'),
+  });
+  const queued = await db.rescoreItem.findMany({
+    where: { status: 'QUEUED', batch: { status: 'RUNNING' } },
+    select: { id: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  let enqueued = 0;
+  // A batch may hold 10,000 items: look them up a chunk at a time rather than one by one.
+  for (let start = 0; start < queued.length; start += CHECK_CHUNK) {
+    const added = await Promise.all(
+      queued.slice(start, start + CHECK_CHUNK).map(({ id }) => ensureRescoreJob(queue, id)),
+    );
+    enqueued += added.filter(Boolean).length;
+  }
+  return { requeued: requeued.count, cancelled: cancelled.count, enqueued };
+}
