@@ -55,6 +55,10 @@ export function BulkActionBar({ formId, endpoint, actions, withRescore }: Props)
       return;
     }
     setSummary(result.data);
+    // A fresh selection for the next action, so nothing is changed twice by accident.
+    for (const box of document.querySelectorAll<HTMLInputElement>(`input[type="checkbox"][form="${formId}"]`)) {
+      box.checked = false;
+    }
     router.refresh();
   }
 
