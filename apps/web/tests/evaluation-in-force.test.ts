@@ -123,6 +123,6 @@ describe('the evaluation in force', () => {
     const board = await getLeaderboard(db, 'mnist');
     expect(board.map((entry) => entry.modelName)).not.toContain('Banned');
     expect(await getSubmission(db, ids.banned.submissionId)).toBeNull();
-    expect((await getModel(db, ids.banned.modelId))?.isPublic).toBe(false);
+    expect(await getModel(db, ids.banned.modelId)).toBeNull();
   });
 });

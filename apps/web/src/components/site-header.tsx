@@ -23,7 +23,7 @@ export async function SiteHeader() {
             <>
               <NavLink href="/account">My models</NavLink>
               <NavLink href="/settings/tokens">Tokens</NavLink>
-              {viewer.role === 'ADMIN' ? <NavLink href="/admin/users">Users</NavLink> : null}
+              {viewer.role === 'ADMIN' ? <NavLink href="/admin">Admin</NavLink> : null}
               <span className="site-nav__user hide-narrow" data-testid="signed-in-as" title={viewer.email}>
                 {viewer.name}
               </span>

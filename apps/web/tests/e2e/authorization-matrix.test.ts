@@ -209,6 +209,37 @@ const MATRIX: Record<string, Case[]> = {
       request: async () => ({ method: 'POST', path: `/api/admin/rescores/${await runningRescoreBatch()}/cancel` }),
     },
   ],
+  'POST /api/admin/submissions/bulk': [
+    {
+      label: "mark the owner's submission reviewed",
+      expected: { anonymous: 401, owner: 403, other: 403, admin: 200 },
+      request: async () => ({
+        method: 'POST',
+        path: '/api/admin/submissions/bulk',
+        json: { action: 'review', ids: [await ownerSubmission('public')] },
+      }),
+    },
+    {
+      label: 'hide without a reason',
+      expected: { anonymous: 401, owner: 403, other: 403, admin: 400 },
+      request: async () => ({
+        method: 'POST',
+        path: '/api/admin/submissions/bulk',
+        json: { action: 'hide', ids: [await ownerSubmission('private')] },
+      }),
+    },
+  ],
+  'POST /api/admin/models/bulk': [
+    {
+      label: "hide the owner's model",
+      expected: { anonymous: 401, owner: 403, other: 403, admin: 200 },
+      request: async () => ({
+        method: 'POST',
+        path: '/api/admin/models/bulk',
+        json: { action: 'hide', ids: [await ownerModel('private')], reason: 'matrix' },
+      }),
+    },
+  ],
 };
 
 /** Server actions, called through the real app. There are none: mutations are route handlers. */

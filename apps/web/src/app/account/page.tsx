@@ -2,9 +2,11 @@ import { getDatasetInfo } from '@tenfold/datasets/catalog';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { ModerationNotice } from '@/components/admin/moderation-notice';
 import { StatusBadge } from '@/components/status-badge';
 import { SubmissionActions } from '@/components/submission-actions';
 import { formatDate, formatPercent } from '@/lib/format';
+import { getOwnModeration, type ModerationNotice as ModerationNoticeData } from '@/server/admin/get-moderation-notices';
 import { getViewer } from '@/server/auth/get-viewer';
 import { getRequestDb } from '@/server/db';
 import { getOwnModels } from '@/server/queries/get-own-models';
@@ -12,10 +14,25 @@ import { ModelActions } from './model-actions.tsx';
 
 export const metadata: Metadata = { title: 'My models' };
 
+/** One line per moderation, with the moderator's reason, under the submission's dataset. */
+function SubmissionModeration({ notice }: { notice: ModerationNoticeData | undefined }) {
+  if (!notice) return null;
+  return (
+    <div className="small" data-testid="own-submission-moderation">
+      {notice.isHidden ? <div>Hidden by a moderator: {notice.hiddenReason ?? 'no reason given'}</div> : null}
+      {notice.isDisqualified ? <div>Disqualified: {notice.disqualifiedReason ?? 'no reason given'}</div> : null}
+    </div>
+  );
+}
+
 export default async function AccountPage() {
   const viewer = await getViewer();
   if (!viewer) redirect('/sign-in?next=%2Faccount');
-  const models = await getOwnModels(await getRequestDb(), viewer.userId);
+  const db = await getRequestDb();
+  const [models, moderation] = await Promise.all([
+    getOwnModels(db, viewer.userId),
+    getOwnModeration(db, viewer.userId),
+  ]);
 
   return (
     <>
@@ -45,6 +62,7 @@ export default async function AccountPage() {
               </span>
               {model.isHidden ? <span className="badge badge--cancelled">Hidden by an admin</span> : null}
             </div>
+            <ModerationNotice notice={moderation.get(model.id) ?? null} what="This model" />
             <ModelActions modelId={model.id} name={model.name} visibility={model.visibility} />
             {model.submissions.length === 0 ? null : (
               <div className="table-wrap">
@@ -74,6 +92,7 @@ export default async function AccountPage() {
                           {submission.isModerated ? (
                             <div className="muted small">Off the leaderboard (moderated)</div>
                           ) : null}
+                          <SubmissionModeration notice={moderation.get(submission.id)} />
                         </td>
                         <td>
                           <StatusBadge status={submission.status} />

@@ -38,7 +38,7 @@ type Viewer = { userId: string; role: Role } | null;
 /** Public models for everyone; private or hidden ones for their owner and admins only. */
 function visibleModelWhere(viewer: Viewer): Prisma.ModelWhereInput {
   if (viewer?.role === 'ADMIN') return {};
-  const isPublic: Prisma.ModelWhereInput = { visibility: 'PUBLIC', hiddenAt: null };
+  const isPublic: Prisma.ModelWhereInput = { visibility: 'PUBLIC', hiddenAt: null, disqualifiedAt: null };
   return viewer ? { OR: [isPublic, { ownerId: viewer.userId }] } : isPublic;
 }
 

@@ -1,18 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { formatCount, formatDate } from '@/lib/format';
 import { listUsers } from '@/server/admin/list-users';
-import { getViewer } from '@/server/auth/get-viewer';
+import { requireAdminViewer } from '@/server/admin/require-admin-viewer';
 import { getRequestDb } from '@/server/db';
 import { RoleButton } from './role-button.tsx';
 
 export const metadata: Metadata = { title: 'Users' };
 
-/** Minimal on purpose: list, promote, demote. The full admin console comes later. */
+/** List, promote, demote. */
 export default async function UsersPage() {
-  const viewer = await getViewer();
-  // Not even a hint that the page exists for anyone but admins.
-  if (viewer?.role !== 'ADMIN') notFound();
+  const viewer = await requireAdminViewer('/admin/users');
   const users = await listUsers(await getRequestDb());
 
   return (

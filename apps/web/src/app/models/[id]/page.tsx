@@ -3,10 +3,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { ModerationNotice } from '@/components/admin/moderation-notice';
 import { CellExamples } from '@/components/cell-examples';
 import { ClassAccuracyChart } from '@/components/charts/class-accuracy-chart';
 import { ConfusionHeatmap } from '@/components/confusion-heatmap';
 import { formatBytes, formatCount, formatPercent } from '@/lib/format';
+import { getModelModeration } from '@/server/admin/get-moderation-notices';
 import { parseCell } from '@/server/analysis/parse-cell';
 import { pickBestSubmission } from '@/server/analysis/pick-best-submission';
 import { getViewer } from '@/server/auth/get-viewer';
@@ -45,6 +47,9 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const viewer = await getViewer();
   const cellIndexes = best && cell ? await getCellExamples(await getRequestDb(), best.id, viewer, cell) : null;
   const datasetHref = (id: DatasetId) => `/models/${model.id}?dataset=${id}`;
+  const moderation = viewer ? await getModelModeration(await getRequestDb(), model.id) : null;
+  const isAdmin = viewer?.role === 'ADMIN';
+  const canSeeModeration = moderation !== null && (isAdmin || viewer?.userId === moderation.ownerId);
 
   return (
     <>
@@ -56,6 +61,14 @@ export default async function ModelPage({ params, searchParams }: Props) {
         </h1>
         <p className="muted">by {model.ownerName}</p>
         {model.description ? <p>{model.description}</p> : null}
+        {canSeeModeration ? <ModerationNotice notice={moderation.notice} what="This model" /> : null}
+        {isAdmin ? (
+          <p className="small">
+            <Link href={`/admin/models?q=${model.id}`} data-testid="moderate-model">
+              Moderate this model
+            </Link>
+          </p>
+        ) : null}
         {model.isPublic ? null : (
           <p className="muted small">
             <span className="badge badge--private">Private</span> Only its owner and admins can see this model.

@@ -3,9 +3,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
+import { ModerationNotice } from '@/components/admin/moderation-notice';
 import { StatusBadge } from '@/components/status-badge';
 import { SubmissionActions } from '@/components/submission-actions';
 import { formatBytes, formatCount, formatDateTime } from '@/lib/format';
+import { getSubmissionModeration } from '@/server/admin/get-moderation-notices';
 import { parseCell } from '@/server/analysis/parse-cell';
 import { getViewer } from '@/server/auth/get-viewer';
 import { getRequestDb } from '@/server/db';
@@ -107,6 +109,8 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
   const cell = submission.evaluation ? parseCell((await searchParams).cell) : null;
   const cellIndexes = cell ? await getCellExamples(await getRequestDb(), submission.id, viewer, cell) : null;
   const canManage = viewer !== null && (viewer.role === 'ADMIN' || viewer.userId === submission.ownerId);
+  // Only its owner and admins get this far for a moderated entry; everyone else had a 404.
+  const moderation = canManage ? await getSubmissionModeration(await getRequestDb(), submission.id) : null;
 
   return (
     <>
@@ -123,6 +127,15 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
             is on no leaderboard.
           </p>
         )}
+        <ModerationNotice notice={moderation?.submission ?? null} what="This submission" />
+        <ModerationNotice notice={moderation?.model ?? null} what="Its model" />
+        {viewer?.role === 'ADMIN' ? (
+          <p className="small">
+            <Link href={`/admin/submissions?q=${submission.id}`} data-testid="moderate-submission">
+              Moderate this submission
+            </Link>
+          </p>
+        ) : null}
         {canManage ? (
           <SubmissionActions submissionId={submission.id} status={submission.status} afterDelete="/account" />
         ) : null}
