@@ -251,6 +251,7 @@ beforeAll(async () => {
   // Generous limits: this file makes many calls from one address in a few seconds.
   app = await startWebApp('web_matrix', {
     SUBMISSIONS_PER_HOUR: '1000',
+    SUBMISSIONS_PER_DAY: '1000',
     API_REQUESTS_PER_MINUTE: '1000',
     AUTH_ATTEMPTS_PER_MINUTE: '1000',
   });
