@@ -1,8 +1,8 @@
+import { guardAdminRequest } from '@/server/auth/guard-admin-request';
 import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
 import { createRescoreBatch } from '@/server/rescoring/create-rescore-batch';
 import { getRescoreDeps } from '@/server/rescoring/get-rescore-deps';
-import { guardAdminRequest } from '@/server/rescoring/guard-admin-request';
 import { createRescoreBatchSchema } from '@/server/rescoring/rescore-selection';
 
 /**

@@ -1,7 +1,7 @@
 import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
 import { applyModelBulkAction, modelBulkSchema } from '@/server/admin/bulk-model-actions';
-import { guardApiRequest } from '@/server/auth/guard-api-request';
+import { guardAdminRequest } from '@/server/auth/guard-admin-request';
 import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
 
@@ -10,9 +10,8 @@ import { readJsonBody } from '@/server/http/read-json-body';
  * (un)mark as baseline. Answers what happened to each id. Admins only, from a browser session.
  */
 export async function POST(request: Request): Promise<Response> {
-  const guard = await guardApiRequest(request, { allowToken: false });
+  const guard = await guardAdminRequest(request);
   if (!guard.ok) return guard.response;
-  if (guard.actor.role !== 'ADMIN') return jsonError(403, 'Only admins can do this.');
   const body = await readJsonBody(request, modelBulkSchema);
   if (!body.ok) return jsonError(body.status, body.error);
   return Response.json(await applyModelBulkAction(getDb(getEnv().DATABASE_URL), guard.actor, body.data));

@@ -1,8 +1,8 @@
+import { guardAdminRequest } from '@/server/auth/guard-admin-request';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { jsonError } from '@/server/http/json-error';
 import { getRescoreDeps } from '@/server/rescoring/get-rescore-deps';
 import { getRescoreProgress } from '@/server/rescoring/get-rescore-progress';
-import { guardAdminRequest } from '@/server/rescoring/guard-admin-request';
 
 /** GET /api/admin/rescores/[id]: a batch's status and item counts per status. */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {

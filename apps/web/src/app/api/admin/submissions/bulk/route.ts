@@ -1,6 +1,6 @@
 import { applySubmissionBulkAction, submissionBulkSchema } from '@/server/admin/bulk-submission-actions';
 import { getAdminDeps } from '@/server/admin/get-admin-deps';
-import { guardApiRequest } from '@/server/auth/guard-api-request';
+import { guardAdminRequest } from '@/server/auth/guard-admin-request';
 import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
 
@@ -10,9 +10,8 @@ import { readJsonBody } from '@/server/http/read-json-body';
  * happened to each id. Admins only, from a browser session (not an API token).
  */
 export async function POST(request: Request): Promise<Response> {
-  const guard = await guardApiRequest(request, { allowToken: false });
+  const guard = await guardAdminRequest(request);
   if (!guard.ok) return guard.response;
-  if (guard.actor.role !== 'ADMIN') return jsonError(403, 'Only admins can do this.');
   const body = await readJsonBody(request, submissionBulkSchema);
   if (!body.ok) return jsonError(body.status, body.error);
   return Response.json(await applySubmissionBulkAction(getAdminDeps(), guard.actor, body.data));

@@ -1,16 +1,15 @@
 import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
 import { changeUserRole, changeUserRoleSchema } from '@/server/admin/change-user-role';
-import { guardApiRequest } from '@/server/auth/guard-api-request';
+import { guardAdminRequest } from '@/server/auth/guard-admin-request';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
 
 /** PATCH /api/admin/users/[id] `{ "role": "admin" | "user" }`: admins promote and demote others. */
 export async function PATCH(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
-  const guard = await guardApiRequest(request, { allowToken: false });
+  const guard = await guardAdminRequest(request);
   if (!guard.ok) return guard.response;
-  if (guard.actor.role !== 'ADMIN') return jsonError(403, 'Only admins can change roles.');
   const { id } = await context.params;
   if (!isResourceId(id)) return jsonError(404, 'No user with this id.');
   const body = await readJsonBody(request, changeUserRoleSchema);

@@ -1,8 +1,8 @@
+import { guardAdminRequest } from '@/server/auth/guard-admin-request';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { jsonError } from '@/server/http/json-error';
 import { cancelRescoreBatch } from '@/server/rescoring/cancel-rescore-batch';
 import { getRescoreDeps } from '@/server/rescoring/get-rescore-deps';
-import { guardAdminRequest } from '@/server/rescoring/guard-admin-request';
 
 /** POST /api/admin/rescores/[id]/cancel: stops a running batch; what finished stays. */
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {

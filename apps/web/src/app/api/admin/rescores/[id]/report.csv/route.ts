@@ -1,9 +1,9 @@
+import { guardAdminRequest } from '@/server/auth/guard-admin-request';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { jsonError } from '@/server/http/json-error';
 import { formatRescoreReportCsv } from '@/server/rescoring/format-rescore-report-csv';
 import { getRescoreDeps } from '@/server/rescoring/get-rescore-deps';
 import { getRescoreReport } from '@/server/rescoring/get-rescore-report';
-import { guardAdminRequest } from '@/server/rescoring/guard-admin-request';
 
 /** GET /api/admin/rescores/[id]/report.csv: the batch's report, one line per entry. */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
