@@ -1,29 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { Worker } from 'bullmq';
-import { afterAll, describe, expect, it } from 'vitest';
-import {
-  createRedisConnection,
-  createScoringQueue,
-  enqueueScoring,
-  ensureScoringJob,
-  SCORING_QUEUE,
-} from '../src/index.ts';
+import { describe, expect, it } from 'vitest';
+import { enqueueScoring, ensureScoringJob } from '../src/index.ts';
+import { useQueueUnderTest } from './support/queue-under-test.ts';
 
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const prefix = `tenfold-test-${randomUUID()}`;
-const connection = createRedisConnection(redisUrl, { role: 'producer' });
-const queue = createScoringQueue(connection, prefix);
-const workerConnection = createRedisConnection(redisUrl, { role: 'worker' });
-// No processor: the test takes jobs by hand, as a worker would.
-const worker = new Worker(SCORING_QUEUE, null, { connection: workerConnection, prefix, autorun: false });
-
-afterAll(async () => {
-  await worker.close(true);
-  await queue.obliterate({ force: true });
-  await queue.close();
-  connection.disconnect();
-  workerConnection.disconnect();
-});
+const { queue, worker } = useQueueUnderTest();
 
 describe('ensureScoringJob', () => {
   it('adds the job Redis lost', async () => {

@@ -1,3 +1,5 @@
+import { scaleLinear, scalePoint } from 'd3-scale';
+import { line } from 'd3-shape';
 import type { OutcomeBucket } from './outcome-bar-chart.tsx';
 
 const WIDTH = 640;
@@ -14,49 +16,51 @@ type Props = {
 
 /**
  * Share of finished submissions that failed, per bucket, one line for the model's fault and one
- * for the platform's; buckets with nothing finished leave a gap instead of a fake zero.
+ * for the platform's; buckets with nothing finished leave a gap instead of a fake zero (d3's
+ * line generator with `defined`).
  */
 export function FailureRateChart({ buckets, title, labelEvery, formatLabel, testId }: Props) {
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const step = plotWidth / Math.max(1, buckets.length);
-  const x = (index: number) => MARGIN.left + index * step + step / 2;
-  const y = (rate: number) => MARGIN.top + plotHeight - rate * plotHeight;
-
-  function segments(pick: (bucket: OutcomeBucket) => number): string[] {
-    const lines: string[] = [];
-    let current: string[] = [];
-    buckets.forEach((bucket, index) => {
-      const total = bucket.scored + bucket.modelFailures + bucket.platformFailures;
-      if (total === 0) {
-        if (current.length) lines.push(current.join(' '));
-        current = [];
-        return;
-      }
-      current.push(`${x(index).toFixed(1)},${y(pick(bucket) / total).toFixed(1)}`);
-    });
-    if (current.length) lines.push(current.join(' '));
-    return lines;
-  }
-
+  const x = scalePoint<number>()
+    .domain(buckets.map((_, index) => index))
+    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .padding(0.5);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top]);
+  const total = (bucket: OutcomeBucket) => bucket.scored + bucket.modelFailures + bucket.platformFailures;
+  const path = (pick: (bucket: OutcomeBucket) => number) =>
+    line<OutcomeBucket>()
+      .defined((bucket) => total(bucket) > 0)
+      .x((_, index) => x(index) ?? 0)
+      .y((bucket) => y(pick(bucket) / total(bucket)))(buckets) ?? '';
+  // A bucket between two gaps draws no segment: a dot shows it.
+  const isolated = (index: number) =>
+    total(buckets[index] as OutcomeBucket) > 0 &&
+    !(index > 0 && total(buckets[index - 1] as OutcomeBucket) > 0) &&
+    !(index < buckets.length - 1 && total(buckets[index + 1] as OutcomeBucket) > 0);
   const series = [
-    { key: 'model', className: 'chart__rate--model', label: 'Model failures', lines: segments((b) => b.modelFailures) },
+    {
+      key: 'model',
+      className: 'chart__rate--model',
+      label: 'Model failures',
+      pick: (b: OutcomeBucket) => b.modelFailures,
+    },
     {
       key: 'platform',
       className: 'chart__rate--platform',
       label: 'Platform failures',
-      lines: segments((b) => b.platformFailures),
+      pick: (b: OutcomeBucket) => b.platformFailures,
     },
   ];
 
   return (
     <figure className="chart" data-testid={testId ?? 'failure-rate-chart'}>
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title} className="chart__svg">
-        {[0, 0.5, 1].map((tick) => (
+        {y.ticks(2).map((tick) => (
           <g key={tick}>
             <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} className="chart__grid" />
             <text x={MARGIN.left - 6} y={y(tick) + 4} textAnchor="end" className="chart__tick">
-              {tick * 100}%
+              {`${Math.round(tick * 100)}%`}
             </text>
           </g>
         ))}
@@ -73,21 +77,22 @@ export function FailureRateChart({ buckets, title, labelEvery, formatLabel, test
             </text>
           ) : null,
         )}
-        {series.map((line) =>
-          line.lines.map((points) =>
-            points.includes(' ') ? (
-              <polyline key={`${line.key}-${points}`} points={points} className={line.className} />
-            ) : (
-              <circle
-                key={`${line.key}-${points}`}
-                cx={points.split(',')[0]}
-                cy={points.split(',')[1]}
-                r={2.5}
-                className={`${line.className} chart__rate-dot`}
-              />
-            ),
-          ),
-        )}
+        {series.map((entry) => (
+          <g key={entry.key}>
+            <path d={path(entry.pick)} className={entry.className} />
+            {buckets.map((bucket, index) =>
+              isolated(index) ? (
+                <circle
+                  key={bucket.start.toISOString()}
+                  cx={x(index)}
+                  cy={y(entry.pick(bucket) / total(bucket))}
+                  r={2.5}
+                  className={`${entry.className} chart__rate-dot`}
+                />
+              ) : null,
+            )}
+          </g>
+        ))}
       </svg>
       <figcaption className="chart__legend">
         {series.map((line) => (

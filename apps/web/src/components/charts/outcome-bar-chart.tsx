@@ -1,3 +1,6 @@
+import { scaleBand, scaleLinear } from 'd3-scale';
+import { stack } from 'd3-shape';
+
 const WIDTH = 640;
 const HEIGHT = 220;
 const MARGIN = { top: 12, right: 12, bottom: 32, left: 44 };
@@ -21,19 +24,22 @@ const SERIES = [
 
 /**
  * Finished submissions per time bucket as stacked bars (scored, model failures, platform
- * failures): throughput and failures in one picture. Server-rendered SVG, colours from CSS classes.
+ * failures): throughput and failures in one picture. Laid out with d3's stack and band/linear
+ * scales on the server; colours from CSS classes.
  */
 export function OutcomeBarChart({ buckets, title, labelEvery, formatLabel, testId }: Props) {
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
-  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const totals = buckets.map((b) => b.scored + b.modelFailures + b.platformFailures);
-  const max = Math.max(1, ...totals);
-  const step = plotWidth / Math.max(1, buckets.length);
-  const barWidth = Math.max(1, step * 0.8);
-  const y = (value: number) => MARGIN.top + plotHeight - (value / max) * plotHeight;
-  // Whole numbers only: every count up to 4, else about four steps.
-  const tickStep = max <= 4 ? 1 : Math.ceil(max / 4);
-  const ticks = Array.from({ length: Math.floor(max / tickStep) + 1 }, (_, i) => i * tickStep);
+  const layers = stack<OutcomeBucket>().keys(SERIES.map((series) => series.key))(buckets);
+  const max = Math.max(1, ...buckets.map((b) => b.scored + b.modelFailures + b.platformFailures));
+  const x = scaleBand<number>()
+    .domain(buckets.map((_, index) => index))
+    .range([MARGIN.left, WIDTH - MARGIN.right])
+    .padding(0.2);
+  const y = scaleLinear()
+    .domain([0, max])
+    .range([HEIGHT - MARGIN.bottom, MARGIN.top])
+    .nice(4);
+  // Counts: whole-number ticks only.
+  const ticks = y.ticks(Math.min(4, max)).filter(Number.isInteger);
 
   return (
     <figure className="chart" data-testid={testId ?? 'outcome-chart'}>
@@ -47,25 +53,33 @@ export function OutcomeBarChart({ buckets, title, labelEvery, formatLabel, testI
           </g>
         ))}
         {buckets.map((bucket, index) => {
-          const x = MARGIN.left + index * step + (step - barWidth) / 2;
-          let base = 0;
+          const left = x(index) ?? 0;
           return (
             <g key={bucket.start.toISOString()}>
               <title>
                 {`${formatLabel(bucket.start)}: ${bucket.scored} scored, ${bucket.modelFailures} model failures, ${bucket.platformFailures} platform failures`}
               </title>
-              {SERIES.map((series) => {
-                const value = bucket[series.key];
-                if (value === 0) return null;
-                const top = y(base + value);
-                const height = y(base) - top;
-                base += value;
+              {layers.map((layer, seriesIndex) => {
+                const [low, high] = layer[index] ?? [0, 0];
+                if (high === low) return null;
                 return (
-                  <rect key={series.key} x={x} y={top} width={barWidth} height={height} className={series.className} />
+                  <rect
+                    key={layer.key}
+                    x={left}
+                    y={y(high)}
+                    width={x.bandwidth()}
+                    height={y(low) - y(high)}
+                    className={SERIES[seriesIndex]?.className}
+                  />
                 );
               })}
               {index % labelEvery === 0 ? (
-                <text x={x + barWidth / 2} y={HEIGHT - MARGIN.bottom + 16} textAnchor="middle" className="chart__tick">
+                <text
+                  x={left + x.bandwidth() / 2}
+                  y={HEIGHT - MARGIN.bottom + 16}
+                  textAnchor="middle"
+                  className="chart__tick"
+                >
                   {formatLabel(bucket.start)}
                 </text>
               ) : null}
