@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { getLeaderboard } from '@tenfold/boards';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
 import { SCORER_VERSION } from '@tenfold/scoring/version';
@@ -6,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getApiEvaluation, getEvaluationPredictions } from '@/server/api-v1/find-api-evaluation';
 import { getApiSubmission, listOwnSubmissions } from '@/server/api-v1/find-api-submissions';
 import { serializeLeaderboard } from '@/server/api-v1/serialize-leaderboard';
-import { getLeaderboard } from '@/server/queries/get-leaderboard';
 
 // The /api/v1 read side against a real PostgreSQL: who sees what, which evaluation a submission
 // shows, paging and filters of the own-submissions list, and the scorer version of board entries.

@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { getLeaderboard } from '@tenfold/boards';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
 import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getLeaderboard } from '@/server/queries/get-leaderboard';
 import { getModel } from '@/server/queries/get-model';
 import { getSubmission } from '@/server/queries/get-submission';
 

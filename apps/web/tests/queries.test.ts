@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { getLeaderboard } from '@tenfold/boards';
 import { type Dataset, type Db, disconnectDb, getDb, type SubmissionStatus } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getHomeStats } from '@/server/queries/get-home-stats';
 import { getLatestSubmissions } from '@/server/queries/get-latest-submissions';
-import { getLeaderboard } from '@/server/queries/get-leaderboard';
 import { getSubmission } from '@/server/queries/get-submission';
 import { getSubmissionStatus } from '@/server/queries/get-submission-status';
 

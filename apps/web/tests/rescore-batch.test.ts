@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { getLeaderboard } from '@tenfold/boards';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase, type TestDatabase } from '@tenfold/db/testing';
 import {
@@ -12,7 +13,6 @@ import { SCORER_VERSION } from '@tenfold/scoring/version';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/auth/authenticate-request';
-import { getLeaderboard } from '@/server/queries/get-leaderboard';
 import { cancelRescoreBatch } from '@/server/rescoring/cancel-rescore-batch';
 import { createRescoreBatch } from '@/server/rescoring/create-rescore-batch';
 import { getRescoreProgress } from '@/server/rescoring/get-rescore-progress';
@@ -62,13 +62,17 @@ afterAll(async () => {
   await database.drop();
 }, 60_000);
 
+/**
+ * Reads the batch row itself, never through the console's services: the worker alone must end
+ * the batch (DONE, new ranks frozen) once its last item ended, whether or not anyone looks.
+ */
 async function waitForBatch(batchId: string, predicate: (status: string) => boolean, timeoutMs = 240_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const progress = await getRescoreProgress(db, batchId);
-    if (progress && predicate(progress.status)) return progress;
+    const batch = await db.rescoreBatch.findUniqueOrThrow({ where: { id: batchId }, select: { status: true } });
+    if (predicate(batch.status)) return batch;
     if (Date.now() > deadline) {
-      throw new Error(`batch ${batchId} still ${JSON.stringify(progress)}\n${worker?.output.join('').slice(-4000)}`);
+      throw new Error(`batch ${batchId} still ${batch.status}\n${worker?.output.join('').slice(-4000)}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -122,8 +126,11 @@ describe('a rescore batch', () => {
     ]);
 
     worker = startWorkerProcess({ DATABASE_URL: database.databaseUrl, REDIS_URL, QUEUE_PREFIX: prefix });
-    const progress = await waitForBatch(created.batchId, (status) => status === 'DONE');
-    expect(progress.counts).toMatchObject({ DONE: 4, FAILED: 1, QUEUED: 0, RUNNING: 0 });
+    await waitForBatch(created.batchId, (status) => status === 'DONE');
+    // Its ranks were frozen with it: the report below reads them straight from the items.
+    expect(await db.rescoreItem.count({ where: { batchId: created.batchId, newRank: { not: null } } })).toBe(4);
+    const progress = await getRescoreProgress(db, created.batchId);
+    expect(progress?.counts).toMatchObject({ DONE: 4, FAILED: 1, QUEUED: 0, RUNNING: 0 });
 
     // Priority: both new submissions were scored before the first rescore started.
     const newRows = await db.submission.findMany({ where: { id: { in: newSubmissionIds } } });

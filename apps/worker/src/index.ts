@@ -43,9 +43,9 @@ const reconciler = runPeriodically(
       log(`reconciled: ${requeued} requeued from dead workers, ${cancelled} cancelled, ${enqueued} job(s) re-created`);
     }
     const rescores = await requeueOrphanRescores(db, queue, { staleAfterMs: env.STALE_AFTER_MS });
-    if (rescores.requeued || rescores.cancelled || rescores.enqueued) {
+    if (rescores.requeued || rescores.cancelled || rescores.enqueued || rescores.finalized) {
       log(
-        `reconciled rescores: ${rescores.requeued} requeued, ${rescores.cancelled} cancelled, ${rescores.enqueued} job(s) re-created`,
+        `reconciled rescores: ${rescores.requeued} requeued, ${rescores.cancelled} cancelled, ${rescores.enqueued} job(s) re-created, ${rescores.finalized} batch(es) ended`,
       );
     }
   },

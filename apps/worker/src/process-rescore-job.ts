@@ -1,3 +1,4 @@
+import { finalizeRescoreBatch } from '@tenfold/boards';
 import type { Db } from '@tenfold/db';
 import { isModelError, scoreArtifact } from '@tenfold/scoring';
 import { claimRescoreItem } from './claim-rescore-item.ts';
@@ -21,9 +22,26 @@ async function settleLostItem(db: Db, claim: RescoreClaim): Promise<'cancelled' 
  * with this worker's scorer. Same guarantees as processScoreJob (one fenced claim, heartbeats,
  * platform faults retried with backoff until the last attempt), but every state lives on the
  * RescoreItem: a model error or a fault ends the item FAILED with the reason and the old
- * evaluation simply stays in force.
+ * evaluation simply stays in force. When the item ended was its batch's last open one, the
+ * batch ends here too (DONE, new ranks frozen), whether or not anyone watches it.
  */
 export async function processRescoreJob(deps: ScoreJobDeps, job: RescoreJobAttempt): Promise<ScoreJobOutcome> {
+  const outcome = await rescoreItem(deps, job);
+  // 'skipped' too: a redelivered job finds its item final when the attempt that ended it failed
+  // before the batch was finalized (PostgreSQL unreachable for a moment).
+  if (outcome.kind === 'scored' || outcome.kind === 'failed' || outcome.kind === 'skipped') {
+    await finalizeBatchOf(deps.db, job.rescoreItemId);
+  }
+  return outcome;
+}
+
+/** Ends the item's batch if all its items are final; conditional, so concurrent callers write once. */
+async function finalizeBatchOf(db: Db, itemId: string): Promise<void> {
+  const item = await db.rescoreItem.findUnique({ where: { id: itemId }, select: { batchId: true } });
+  if (item) await finalizeRescoreBatch(db, item.batchId);
+}
+
+async function rescoreItem(deps: ScoreJobDeps, job: RescoreJobAttempt): Promise<ScoreJobOutcome> {
   const { db } = deps;
   const claimed = await claimRescoreItem(db, {
     itemId: job.rescoreItemId,

@@ -1,15 +1,18 @@
+import { finalizeRescoreBatch } from '@tenfold/boards';
 import type { Db } from '@tenfold/db';
 import { ensureRescoreJob, type ScoringQueue } from '@tenfold/queue';
 import { itemCancelledUpdate, itemRequeueUpdate } from './rescore-item-updates.ts';
 
 const CHECK_CHUNK = 200;
 
-export type RescoreReconcileSummary = { requeued: number; cancelled: number; enqueued: number };
+export type RescoreReconcileSummary = { requeued: number; cancelled: number; enqueued: number; finalized: number };
 
 /**
  * requeueOrphans for rescore items: ends items of cancelled batches that no live worker holds,
- * puts RUNNING items with a stale heartbeat back to QUEUED, and gives every QUEUED item of a
- * running batch a job Redis will run. Conditional or idempotent at every step, like its twin.
+ * puts RUNNING items with a stale heartbeat back to QUEUED, gives every QUEUED item of a
+ * running batch a job Redis will run, and ends running batches whose items are all final (their
+ * last worker died between ending the item and ending the batch). Conditional or idempotent at
+ * every step, like its twin.
  */
 export async function requeueOrphanRescores(
   db: Db,
@@ -39,5 +42,11 @@ export async function requeueOrphanRescores(
     );
     enqueued += added.filter(Boolean).length;
   }
-  return { requeued: requeued.count, cancelled: cancelled.count, enqueued };
+  const finished = await db.rescoreBatch.findMany({
+    where: { status: 'RUNNING', items: { none: { status: { in: ['QUEUED', 'RUNNING'] } } } },
+    select: { id: true },
+  });
+  let finalized = 0;
+  for (const { id } of finished) if (await finalizeRescoreBatch(db, id)) finalized += 1;
+  return { requeued: requeued.count, cancelled: cancelled.count, enqueued, finalized };
 }

@@ -1,5 +1,6 @@
 import { enqueueRescores, rescoreJobId } from '@tenfold/queue';
 import { buildCentroidModel, buildLinearOnnxModel, predictLinear, readMnistDirectly } from '@tenfold/scoring/testing';
+import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSlowModel } from '../chaos/build-slow-model.ts';
 import { createScoringInputsLoader } from '../src/load-scoring-inputs.ts';
@@ -7,7 +8,8 @@ import { requeueOrphanRescores } from '../src/requeue-orphan-rescores.ts';
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
 // Rescore items through the real worker (in-process BullMQ consumer, real scoring) and the
-// reconciler. The web app's side (batches, ranks, the report) is tested in apps/web.
+// reconciler, which also end batches (DONE, new ranks frozen) without the web app. Creating
+// batches, old ranks and the report are tested in apps/web.
 
 let fixture: WorkerFixture;
 let centroidBytes: Uint8Array;
@@ -54,6 +56,39 @@ async function batchOf(submissionIds: string[], status: 'RUNNING' | 'CANCELLED' 
   });
 }
 
+/** An evaluation as a scoring under `scorerVersion` would have left it (numbers made up). */
+async function seedEvaluation(submissionId: string, scorerVersion: string, accuracy: number) {
+  await fixture.db.evaluation.create({
+    data: {
+      submissionId,
+      scorerVersion,
+      backend: 'onnxruntime-node',
+      backendVersion: '1.30.0',
+      datasetSha256: 'd'.repeat(64),
+      modelSha256: 'm'.repeat(64),
+      total: 10_000,
+      correct: Math.round(accuracy * 10_000),
+      accuracy,
+      accuracyCiLow: accuracy - 0.004,
+      accuracyCiHigh: accuracy + 0.004,
+      perClassRecall: Array.from({ length: 10 }, () => accuracy),
+      perClassPrecision: Array.from({ length: 10 }, () => accuracy),
+      perClassF1: Array.from({ length: 10 }, () => accuracy),
+      confusionMatrix: Array.from({ length: 100 }, (_, i) => (i % 11 === 0 ? 1000 : 0)),
+      predictions: new Uint8Array(10_000),
+      artifactBytes: 100,
+      imagesPerSecond: 50_000,
+      meanLatencyMs: 0.02,
+      durationMs: 200,
+    },
+  });
+}
+
+/** Earlier tests' models leave the board, so a test knows every entry on it. */
+async function emptyTheBoard() {
+  await fixture.db.model.updateMany({ data: { visibility: 'PRIVATE' } });
+}
+
 async function waitForItem(id: string, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -88,6 +123,7 @@ describe('rescore items', () => {
       requeued: 1,
       cancelled: 1,
       enqueued: 2,
+      finalized: 0,
     });
     expect(await fixture.queue.getJob(rescoreJobId(lost.id))).toBeDefined();
     expect((await fixture.db.rescoreItem.findUniqueOrThrow({ where: { id: stale.id } })).status).toBe('QUEUED');
@@ -99,6 +135,7 @@ describe('rescore items', () => {
       requeued: 0,
       cancelled: 0,
       enqueued: 0,
+      finalized: 0,
     });
     // Out of the way of the next tests, as the web app's cancel would do it.
     await fixture.db.$transaction([
@@ -136,6 +173,89 @@ describe('rescore items', () => {
     expect(failed.attempts).toBe(1);
     expect(failed.statusReason).toMatch(/could not load the model/);
     expect(await fixture.db.evaluation.count({ where: { submissionId: { in: [notScored, broken] } } })).toBe(0);
+  });
+
+  it('ends the batch with its last item, freezing the boards as they are then, with no one watching', async () => {
+    await emptyTheBoard();
+    // Two copies of the centroid model, ranked first and second under an older scorer, and a
+    // bystander the batch leaves alone, at an accuracy the centroid model does not reach.
+    const older = await scoredSubmission(centroidBytes);
+    const newer = await scoredSubmission(centroidBytes);
+    await fixture.db.submission.update({ where: { id: older }, data: { createdAt: new Date(Date.now() - 60_000) } });
+    await seedEvaluation(older, '0.9.0', 0.999);
+    await seedEvaluation(newer, '0.9.0', 0.995);
+    const bystander = await scoredSubmission(new TextEncoder().encode('never loaded'));
+    const bystanderAccuracy = 0.9;
+    await seedEvaluation(bystander, SCORER_VERSION, bystanderAccuracy);
+    expect(expectedCorrect / 10_000).toBeLessThan(bystanderAccuracy);
+    const batch = await batchOf([older, newer]);
+    await enqueueRescores(
+      fixture.queue,
+      batch.items.map((item) => item.id),
+    );
+
+    // The jobs are over once the queue is idle; nothing but the worker ran in between.
+    await waitForIdleQueue(120_000);
+    const ended = await fixture.db.rescoreBatch.findUniqueOrThrow({
+      where: { id: batch.id },
+      include: { items: true },
+    });
+    expect(ended.status).toBe('DONE');
+    const lastItemEnded = Math.max(...ended.items.map((item) => item.finishedAt?.getTime() ?? Number.NaN));
+    expect(ended.finishedAt?.getTime()).toBeGreaterThanOrEqual(lastItemEnded);
+    const itemOf = (id: string) => ended.items.find((item) => item.submissionId === id);
+    // The bystander leads now; the two equal copies keep their order by submission time.
+    expect([itemOf(older), itemOf(newer)].map((item) => [item?.status, item?.newAccuracy, item?.newRank])).toEqual([
+      ['DONE', expectedCorrect / 10_000, 2],
+      ['DONE', expectedCorrect / 10_000, 3],
+    ]);
+  });
+
+  it('the reconciler ends a running batch whose items all ended when its worker did not', async () => {
+    await emptyTheBoard();
+    const first = await scoredSubmission(centroidBytes);
+    const second = await scoredSubmission(centroidBytes);
+    const failed = await scoredSubmission(centroidBytes);
+    await seedEvaluation(first, SCORER_VERSION, 0.97);
+    await seedEvaluation(second, SCORER_VERSION, 0.98);
+    await seedEvaluation(failed, SCORER_VERSION, 0.96);
+    const batch = await batchOf([first, second, failed]);
+    // What a worker leaves when it dies right after ending the last item.
+    await fixture.db.rescoreItem.updateMany({
+      where: { batchId: batch.id, submissionId: { in: [first, second] } },
+      data: { status: 'DONE', finishedAt: new Date() },
+    });
+    await fixture.db.rescoreItem.updateMany({
+      where: { batchId: batch.id, submissionId: failed },
+      data: { status: 'FAILED', statusReason: 'could not load the model', finishedAt: new Date() },
+    });
+    // And a batch whose item another, live worker is rescoring.
+    const open = await batchOf([await scoredSubmission(centroidBytes)]);
+    await fixture.db.rescoreItem.updateMany({
+      where: { batchId: open.id },
+      data: { status: 'RUNNING', workerId: 'elsewhere', attempts: 1, heartbeatAt: new Date() },
+    });
+
+    expect(await requeueOrphanRescores(fixture.db, fixture.queue, { staleAfterMs: 10_000 })).toMatchObject({
+      finalized: 1,
+    });
+    const ended = await fixture.db.rescoreBatch.findUniqueOrThrow({
+      where: { id: batch.id },
+      include: { items: true },
+    });
+    expect(ended.status).toBe('DONE');
+    expect([first, second, failed].map((id) => ended.items.find((item) => item.submissionId === id)?.newRank)).toEqual([
+      2, 1, 3,
+    ]);
+    // The batch with an open item keeps running; a second pass ends nothing more.
+    expect((await fixture.db.rescoreBatch.findUniqueOrThrow({ where: { id: open.id } })).status).toBe('RUNNING');
+    expect(await requeueOrphanRescores(fixture.db, fixture.queue, { staleAfterMs: 10_000 })).toMatchObject({
+      finalized: 0,
+    });
+    await fixture.db.$transaction([
+      fixture.db.rescoreBatch.update({ where: { id: open.id }, data: { status: 'CANCELLED' } }),
+      fixture.db.rescoreItem.updateMany({ where: { batchId: open.id }, data: { status: 'CANCELLED' } }),
+    ]);
   });
 
   it('stops a running item within about a second when its batch is cancelled, and writes nothing', async () => {

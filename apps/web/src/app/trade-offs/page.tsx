@@ -1,3 +1,4 @@
+import type { LeaderboardEntry } from '@tenfold/boards';
 import { DATASET_IDS, type DatasetId, getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -5,7 +6,6 @@ import { ScatterChart, type ScatterPoint } from '@/components/charts/scatter-cha
 import { formatCompact, formatCount, formatPercent } from '@/lib/format';
 import { getRequestDb } from '@/server/db';
 import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
-import type { LeaderboardEntry } from '@/server/queries/get-leaderboard';
 import { findParetoFrontier } from '@/server/stats/find-pareto-frontier';
 
 export const metadata: Metadata = { title: 'Trade-offs' };

@@ -1,6 +1,6 @@
 import 'server-only';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
 import type { Dataset, Db } from '@tenfold/db';
-import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@/server/queries/evaluation-in-force';
 import { isPublicSubmission } from '@/server/queries/public-submissions';
 
 /** What earns a scored public submission a place on the review list. */

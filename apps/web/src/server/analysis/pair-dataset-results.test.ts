@@ -1,5 +1,5 @@
+import type { LeaderboardEntry } from '@tenfold/boards';
 import { describe, expect, it } from 'vitest';
-import type { LeaderboardEntry } from '@/server/queries/get-leaderboard';
 import { pairDatasetResults } from './pair-dataset-results.ts';
 
 function entry(modelId: string, accuracy: number): LeaderboardEntry {

@@ -1,4 +1,4 @@
-import type { LeaderboardEntry } from '@/server/queries/get-leaderboard';
+import type { LeaderboardEntry } from '@tenfold/boards';
 
 export type DatasetPair = {
   modelId: string;

@@ -1,7 +1,7 @@
 import 'server-only';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
 import { type DatasetId, datasetEnumFromId, datasetIdFromEnum, getDatasetInfo } from '@tenfold/datasets/catalog';
 import type { Db, Prisma, Role, SubmissionStatus } from '@tenfold/db';
-import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@/server/queries/evaluation-in-force';
 import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
 import { visibleSubmissionsWhere } from '@/server/queries/public-submissions';
 import { describePage, type PageRequest } from './paginate.ts';

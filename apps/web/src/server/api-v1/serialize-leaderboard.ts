@@ -1,5 +1,5 @@
 import 'server-only';
-import type { LeaderboardEntry } from '@/server/queries/get-leaderboard';
+import type { LeaderboardEntry } from '@tenfold/boards';
 import type { ApiLeaderboardEntry } from './schemas.ts';
 
 export function serializeLeaderboardEntry(entry: LeaderboardEntry): ApiLeaderboardEntry {

@@ -1,5 +1,5 @@
+import { rankModels } from '@tenfold/boards';
 import { describe, expect, it } from 'vitest';
-import { rankModels } from '@/server/queries/rank-models';
 import { formatLeaderboardCsv } from './format-leaderboard-csv.ts';
 import { formatRankBadge } from './format-rank-badge.ts';
 

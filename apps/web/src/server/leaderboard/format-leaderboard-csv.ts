@@ -1,4 +1,4 @@
-import type { LeaderboardEntry } from '@/server/queries/get-leaderboard';
+import type { LeaderboardEntry } from '@tenfold/boards';
 
 const COLUMNS = [
   'rank',

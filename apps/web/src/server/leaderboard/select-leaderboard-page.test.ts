@@ -1,6 +1,5 @@
+import { type LeaderboardEntry, rankModels } from '@tenfold/boards';
 import { describe, expect, it } from 'vitest';
-import type { LeaderboardEntry } from '@/server/queries/get-leaderboard';
-import { rankModels } from '@/server/queries/rank-models';
 import { PAGE_SIZE, parseLeaderboardQuery, toLeaderboardSearch } from './leaderboard-query.ts';
 import { selectLeaderboardPage } from './select-leaderboard-page.ts';
 

@@ -1,4 +1,4 @@
-import type { LeaderboardEntry } from '@/server/queries/get-leaderboard';
+import type { LeaderboardEntry } from '@tenfold/boards';
 import { defaultDirection, type LeaderboardQuery, PAGE_SIZE, SIZE_BUCKETS, type SortKey } from './leaderboard-query.ts';
 
 type Value = number | string | null;

@@ -1,7 +1,7 @@
 import 'server-only';
+import { getLeaderboard, type LeaderboardEntry } from '@tenfold/boards';
 import type { DatasetId } from '@tenfold/datasets/catalog';
 import type { Db } from '@tenfold/db';
-import { getLeaderboard, type LeaderboardEntry } from './get-leaderboard.ts';
 
 type Cached = {
   version: string;

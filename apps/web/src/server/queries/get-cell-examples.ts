@@ -1,9 +1,9 @@
 import 'server-only';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
 import { datasetIdFromEnum } from '@tenfold/datasets/catalog';
 import type { Db, Role } from '@tenfold/db';
 import { findCellExamples } from '@/server/analysis/find-cell-examples';
 import { getTestSplit } from '@/server/datasets/get-test-split';
-import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from './evaluation-in-force.ts';
 import { visibleSubmissionsWhere } from './public-submissions.ts';
 
 export const CELL_EXAMPLE_LIMIT = 48;

@@ -1,12 +1,11 @@
 import 'server-only';
+import { type LeaderboardEntry, NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
 import type { DatasetId } from '@tenfold/datasets/catalog';
 import type { Db } from '@tenfold/db';
 import { getTestSplit } from '@/server/datasets/get-test-split';
 import { comparePredictions, type Disagreement } from '@/server/stats/compare-predictions';
 import { type McNemarResult, mcnemarTest } from '@/server/stats/mcnemar-test';
-import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from './evaluation-in-force.ts';
 import { getCachedLeaderboard } from './get-cached-leaderboard.ts';
-import type { LeaderboardEntry } from './get-leaderboard.ts';
 
 export const MAX_COMPARED = 4;
 const EXAMPLE_LIMIT = 24;

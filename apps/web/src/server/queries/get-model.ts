@@ -1,7 +1,7 @@
 import 'server-only';
+import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
 import type { Db, ModelFormat, Prisma, Role, SubmissionStatus } from '@tenfold/db';
-import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from './evaluation-in-force.ts';
 import { visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type ModelSubmission = {

@@ -1,9 +1,9 @@
 import 'server-only';
+import { readNewRanks, writeNewRanks } from '@tenfold/boards';
 import { removeRescoreJobs } from '@tenfold/queue';
 import { recordAuditEntry } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
 import type { RescoreDeps, RescoreFailure } from './rescore-deps.ts';
-import { readNewRanks, writeNewRanks } from './write-new-ranks.ts';
 
 export type CancelRescoreBatchResult = { ok: true; cancelledItems: number; doneItems: number } | RescoreFailure;
 

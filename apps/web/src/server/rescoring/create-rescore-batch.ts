@@ -1,9 +1,9 @@
 import 'server-only';
+import { getBoardRanks } from '@tenfold/boards';
 import { enqueueRescores } from '@tenfold/queue';
 import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { recordAuditEntry } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
-import { getBoardRanks } from './get-board-ranks.ts';
 import type { RescoreDeps, RescoreFailure } from './rescore-deps.ts';
 import type { CreateRescoreBatchInput } from './rescore-selection.ts';
 import { resolveRescoreSelection } from './resolve-rescore-selection.ts';

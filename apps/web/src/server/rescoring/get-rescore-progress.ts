@@ -1,6 +1,5 @@
 import 'server-only';
 import type { Db, RescoreBatchStatus, RescoreItemStatus } from '@tenfold/db';
-import { finalizeRescoreBatch } from './finalize-rescore-batch.ts';
 
 export type RescoreProgress = {
   id: string;
@@ -16,9 +15,8 @@ export type RescoreProgress = {
 
 const NO_COUNTS: Record<RescoreItemStatus, number> = { QUEUED: 0, RUNNING: 0, DONE: 0, FAILED: 0, CANCELLED: 0 };
 
-/** Counts per item status; ends the batch first if its last item just finished. */
+/** Counts per item status. */
 export async function getRescoreProgress(db: Db, batchId: string): Promise<RescoreProgress | null> {
-  await finalizeRescoreBatch(db, batchId);
   const batch = await db.rescoreBatch.findUnique({
     where: { id: batchId },
     select: { id: true, status: true, total: true, scorerVersion: true, createdAt: true, finishedAt: true },

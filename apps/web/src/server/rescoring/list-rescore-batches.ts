@@ -1,6 +1,5 @@
 import 'server-only';
 import type { Db, RescoreBatchStatus } from '@tenfold/db';
-import { finalizeRescoreBatch } from './finalize-rescore-batch.ts';
 import { describeSelection, rescoreSelectionSchema } from './rescore-selection.ts';
 
 export type RescoreBatchSummary = {
@@ -28,10 +27,8 @@ export function describeStoredSelection(stored: unknown): string {
   return parsed.success ? describeSelection(parsed.data) : 'unknown selection';
 }
 
-/** The newest batches with their progress; running ones whose last item ended are ended first. */
+/** The newest batches with their progress. */
 export async function listRescoreBatches(db: Db): Promise<RescoreBatchSummary[]> {
-  const running = await db.rescoreBatch.findMany({ where: { status: 'RUNNING' }, select: { id: true } });
-  for (const { id } of running) await finalizeRescoreBatch(db, id);
   const batches = await db.rescoreBatch.findMany({
     orderBy: { createdAt: 'desc' },
     take: BATCHES_SHOWN,

@@ -1,6 +1,6 @@
+import type { LeaderboardEntry } from '@tenfold/boards';
 import { formatBytes, formatCount, formatDate, formatPercent } from '@/lib/format';
 import { FORMAT_LABELS } from '@/lib/model-format';
-import type { LeaderboardEntry } from '@/server/queries/get-leaderboard';
 
 /**
  * One table row as display strings. The rows are rendered by a client component, so what crosses

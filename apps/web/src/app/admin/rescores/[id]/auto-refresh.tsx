@@ -7,7 +7,7 @@ const REFRESH_MS = 2_000;
 
 /**
  * Re-renders the server page every two seconds while the batch runs; each render reads progress
- * from PostgreSQL (and ends the batch once its last item finished), so the report appears alone.
+ * from PostgreSQL, so the report appears alone once the worker ended the batch.
  */
 export function AutoRefresh({ isRunning }: { isRunning: boolean }) {
   const router = useRouter();

@@ -1,13 +1,13 @@
-import 'server-only';
 import type { Db } from '@tenfold/db';
 import { readNewRanks, writeNewRanks } from './write-new-ranks.ts';
 
 /**
- * Ends a RUNNING batch whose items are all final: freezes each item's new board position and
- * marks the batch DONE, in one transaction conditional on the batch still RUNNING (so two
- * viewers finalizing at once write once). The console calls it whenever it shows a running batch
- * (its page polls every two seconds), because board positions are the web app's to compute.
- * Returns true when this call ended the batch.
+ * Ends a RUNNING batch whose items are all final: freezes each item's new board position (the
+ * boards as they are now) and marks the batch DONE, in one transaction conditional on the batch
+ * still RUNNING, so two workers ending its last two items at once write once. The worker calls it
+ * after every item it ends, the reconciler for batches a crash left open; a cancelled batch is
+ * not touched (its ranks were frozen when it was cancelled). Returns true when this call ended
+ * the batch.
  */
 export async function finalizeRescoreBatch(db: Db, batchId: string): Promise<boolean> {
   const open = await db.rescoreItem.count({ where: { batchId, status: { in: ['QUEUED', 'RUNNING'] } } });

@@ -1,7 +1,6 @@
-import 'server-only';
 import { type DatasetEnum, datasetIdFromEnum } from '@tenfold/datasets/catalog';
 import type { Db } from '@tenfold/db';
-import { getLeaderboard } from '@/server/queries/get-leaderboard';
+import { getLeaderboard } from './get-leaderboard.ts';
 
 /**
  * Board positions (`rank`, 1..n, unique; ties are not merged so a move is always visible) of the

@@ -1,4 +1,3 @@
-import 'server-only';
 import { type Db, Prisma } from '@tenfold/db';
 import { getBoardRanks } from './get-board-ranks.ts';
 

@@ -1,4 +1,3 @@
-import 'server-only';
 import { type DatasetId, datasetEnumFromId } from '@tenfold/datasets/catalog';
 import type { Db, ModelFormat } from '@tenfold/db';
 import { SCORER_VERSION } from '@tenfold/scoring/version';
@@ -43,8 +42,8 @@ type Row = {
  *
  * Raw SQL because two DISTINCT ONs pick the rows in PostgreSQL: loading every submission with
  * Prisma costs tens of milliseconds at 10,000 submissions. The WHERE clause is
- * `rankedSubmissionsWhere` (public-submissions.ts) spelled in SQL; tests/queries.test.ts holds
- * both to the same private/hidden/disqualified cases.
+ * `rankedSubmissionsWhere` (apps/web's public-submissions.ts) spelled in SQL; apps/web's
+ * tests/queries.test.ts holds both to the same private/hidden/disqualified cases.
  */
 export async function getLeaderboard(
   db: Db,
