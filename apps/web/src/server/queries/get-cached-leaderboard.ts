@@ -17,11 +17,11 @@ const cache = new Map<DatasetId, Cached>();
 
 /**
  * A fingerprint of what a leaderboard reads: inserts and updates move a newest timestamp
- * (indexed, so each max is one index probe), deletes move a count. One small query per
- * request, so every request sees the board as it is now: a model made private leaves at once.
- * (A renamed user shows under the new name at the next change of the board.)
+ * (indexed, so each max is one index probe), deletes move a count. Read for every request, so a
+ * request sees the board as it is now: a model made private leaves at once. (A renamed user
+ * shows under the new name at the next change of the board.)
  */
-async function readBoardVersion(db: Db): Promise<string> {
+async function queryBoardVersion(db: Db): Promise<string> {
   const [row] = await db.$queryRaw<{ version: string }[]>`
     SELECT concat_ws(':',
       (SELECT max("updatedAt") FROM "Submission"),
@@ -31,6 +31,22 @@ async function readBoardVersion(db: Db): Promise<string> {
       (SELECT count(*) FROM "Submission")
     ) AS version`;
   return row?.version ?? '';
+}
+
+const versionReads = new WeakMap<Db, Promise<string>>();
+
+/**
+ * queryBoardVersion, shared by the requests that arrive while it runs: under load that is one
+ * query per database round trip instead of one per request, and a request still sees every
+ * change committed before the read it joined started (at most one round trip before it arrived).
+ */
+function readBoardVersion(db: Db): Promise<string> {
+  let read = versionReads.get(db);
+  if (!read) {
+    read = queryBoardVersion(db).finally(() => versionReads.delete(db));
+    versionReads.set(db, read);
+  }
+  return read;
 }
 
 async function getEntry(db: Db, datasetId: DatasetId): Promise<Cached> {

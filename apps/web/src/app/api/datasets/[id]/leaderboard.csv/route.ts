@@ -2,7 +2,7 @@ import { isDatasetId } from '@tenfold/datasets/catalog';
 import { getRequestDb } from '@/server/db';
 import { jsonError } from '@/server/http/json-error';
 import { formatLeaderboardCsv } from '@/server/leaderboard/format-leaderboard-csv';
-import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
+import { getCachedLeaderboardDerived } from '@/server/queries/get-cached-leaderboard';
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -10,8 +10,10 @@ type Context = { params: Promise<{ id: string }> };
 export async function GET(_request: Request, context: Context): Promise<Response> {
   const { id } = await context.params;
   if (!isDatasetId(id)) return jsonError(404, 'No dataset with this id.');
-  const entries = await getCachedLeaderboard(await getRequestDb(), id);
-  return new Response(formatLeaderboardCsv(entries), {
+  const body = await getCachedLeaderboardDerived(await getRequestDb(), id, 'csv:all', (entries) =>
+    formatLeaderboardCsv(entries),
+  );
+  return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="tenfold-${id}-leaderboard.csv"`,

@@ -9,7 +9,7 @@ import { leaderboardQuerySchema } from '@/server/api-v1/schemas';
 import { serializeLeaderboard } from '@/server/api-v1/serialize-leaderboard';
 import { getRequestDb } from '@/server/db';
 import { sortLeaderboard } from '@/server/leaderboard/select-leaderboard-page';
-import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
+import { getCachedLeaderboardDerived } from '@/server/queries/get-cached-leaderboard';
 
 type Context = { params: Promise<{ dataset: string }> };
 
@@ -27,11 +27,10 @@ export const GET = apiRoute(
     const query = parseQuery(request, leaderboardQuerySchema);
     if (!query.ok) return query.response;
     const db = await getRequestDb();
-    const sorted = sortLeaderboard(await getCachedLeaderboard(db, dataset), query.data);
-    const { data, pagination } = paginate(sorted, query.data);
-    return Response.json(
-      { dataset, scorerVersion: SCORER_VERSION, data: serializeLeaderboard(data), pagination },
-      { headers: { 'Cache-Control': 'no-store' } },
-    );
+    const body = await getCachedLeaderboardDerived(db, dataset, `v1:page:${JSON.stringify(query.data)}`, (entries) => {
+      const { data, pagination } = paginate(sortLeaderboard(entries, query.data), query.data);
+      return JSON.stringify({ dataset, scorerVersion: SCORER_VERSION, data: serializeLeaderboard(data), pagination });
+    });
+    return new Response(body, { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
   },
 );

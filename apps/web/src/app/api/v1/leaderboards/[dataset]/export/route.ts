@@ -8,7 +8,7 @@ import { parseQuery } from '@/server/api-v1/parse-query';
 import { serializeLeaderboard } from '@/server/api-v1/serialize-leaderboard';
 import { getRequestDb } from '@/server/db';
 import { formatLeaderboardCsv } from '@/server/leaderboard/format-leaderboard-csv';
-import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
+import { getCachedLeaderboardDerived } from '@/server/queries/get-cached-leaderboard';
 
 type Context = { params: Promise<{ dataset: string }> };
 
@@ -26,17 +26,18 @@ export const GET = apiRoute(
     const query = parseQuery(request, exportQuerySchema);
     if (!query.ok) return query.response;
     const db = await getRequestDb();
-    const entries = await getCachedLeaderboard(db, dataset);
-    const headers = {
-      'Cache-Control': 'public, max-age=60',
-      'Content-Disposition': `attachment; filename="tenfold-${dataset}-leaderboard.${query.data.format}"`,
-    };
-    if (query.data.format === 'csv') {
-      return new Response(formatLeaderboardCsv(entries), {
-        headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' },
-      });
-    }
-    const data = serializeLeaderboard(entries);
-    return Response.json({ dataset, scorerVersion: SCORER_VERSION, data }, { headers });
+    const { format } = query.data;
+    const body = await getCachedLeaderboardDerived(db, dataset, `v1:export:${format}`, (entries) =>
+      format === 'csv'
+        ? formatLeaderboardCsv(entries)
+        : JSON.stringify({ dataset, scorerVersion: SCORER_VERSION, data: serializeLeaderboard(entries) }),
+    );
+    return new Response(body, {
+      headers: {
+        'Cache-Control': 'public, max-age=60',
+        'Content-Disposition': `attachment; filename="tenfold-${dataset}-leaderboard.${format}"`,
+        'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
+      },
+    });
   },
 );
