@@ -106,6 +106,11 @@ describe('the rescoring console', () => {
 
   it('at desktop size: an admin rescores after a scorer change and reads the moves', async () => {
     const { context, page } = await signedInPage(admin, VIEWPORTS.desktop);
+    // Before: the board keeps the older scorer's numbers, and says so.
+    await page.goto(`${app.baseUrl}/datasets/mnist`);
+    const staleRows = page.locator('[data-testid="leaderboard-row"]:has([data-testid="stale-scorer"])');
+    await expect(page.getByTestId('stale-notice').count()).resolves.toBe(1);
+    await expect(staleRows.count()).resolves.toBe(await page.getByTestId('leaderboard-row').count());
     await page.goto(`${app.baseUrl}/admin/rescores`);
     await expect(page.locator('#rescore-kind').inputValue()).resolves.toBe('older-scorer');
     // A reason is required: the API's message is shown.
@@ -145,6 +150,12 @@ describe('the rescoring console', () => {
     const failed = page.locator(`[data-testid="report-row"][data-submission-id="${ids.bystander}"]`);
     await expect(failed.getByTestId('report-reason').textContent()).resolves.toMatch(/could not load the model/);
     await shoot(page, 'rescore-report-desktop');
+
+    // After: only the entry whose rescore failed still stands on the older scorer's numbers.
+    await page.goto(`${app.baseUrl}/datasets/mnist`);
+    await expect(staleRows.count()).resolves.toBe(1);
+    await expect(staleRows.locator(`a[href="/submissions/${ids.bystander}"]`).count()).resolves.toBe(1);
+    await page.goto(batchUrl);
 
     const csv = await callApp(
       app.baseUrl,
