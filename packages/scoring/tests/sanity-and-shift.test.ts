@@ -96,6 +96,32 @@ describe('the sanity pass', () => {
     expect(result.warnings[0]).toMatch(/close to the 10% of guessing\. No other usual scaling or dataset explains it/);
   });
 
+  it('scores a working model declared with the wrong scaling as declared, and says which scaling fits better', async () => {
+    // The centroid model expects 0..1 pixels; fed 0..255 its bias stops counting and it loses
+    // about a fifth of its accuracy, without falling to chance.
+    const model = buildLinearOnnxModel(centroids);
+    const declaredByte = await scoreArtifact({
+      ...base,
+      modelBytes: model,
+      contract: { layout: 'nchw', scale: 'byte', output: 'logits' },
+    });
+    const declaredUnit = await scoreArtifact({
+      ...base,
+      modelBytes: model,
+      contract: { layout: 'nchw', scale: 'unit', output: 'logits' },
+    });
+    const { images, labels, count } = base.dataset;
+    const asBytes = { weights: centroids.weights.map((w) => w * 255), bias: centroids.bias };
+    const expected = predictLinear(images, count, asBytes).predictions.filter((p, i) => p === labels[i]).length / count;
+    expect(declaredByte.accuracy).toBe(expected);
+    expect(declaredByte.accuracy).toBeLessThan(declaredUnit.accuracy - 0.1);
+    expect(declaredByte.warnings).toHaveLength(1);
+    expect(declaredByte.warnings[0]).toMatch(
+      /as declared \(scale byte \(raw pixels, 0\.\.255\)\), but \d+\.\d% with scale unit \(pixels \/ 255, 0\.\.1\)\. It may have been trained with that scaling: if so, resubmit declaring it/,
+    );
+    expect(declaredUnit.warnings).toEqual([]);
+  });
+
   it('passes a good model without warnings, and reports the shifted-copy accuracy exactly', async () => {
     const result = await scoreArtifact({
       ...base,

@@ -5,7 +5,14 @@ import type { LabelledSample } from './sanity-sample.ts';
 export const DECLARED = 'sanity:declared';
 export const OTHER_DATASET = 'sanity:other-dataset';
 
-export type SanityVariant = { phase: string; description: string; labels: Uint8Array; advice: string };
+export type SanityVariant = {
+  phase: string;
+  /** What the variant changes: the pixel scaling, or the dataset the images come from. */
+  kind: 'declared' | 'scaling' | 'dataset';
+  description: string;
+  labels: Uint8Array;
+  advice: string;
+};
 
 export type SanityPlan = { phases: SandboxPhase[]; declared: SanityVariant; alternatives: SanityVariant[] };
 
@@ -40,6 +47,7 @@ export function planSanityPhases(input: SanityInput): SanityPlan {
   });
   const declared: SanityVariant = {
     phase: DECLARED,
+    kind: 'declared',
     description: `as declared (${describeScaling(input.scaling)})`,
     labels: own.labels,
     advice: '',
@@ -54,6 +62,7 @@ export function planSanityPhases(input: SanityInput): SanityPlan {
     const how = describeScaling(scaling);
     alternatives.push({
       phase: name,
+      kind: 'scaling',
       description: `with ${how}`,
       labels: own.labels,
       advice: `The model seems to expect ${how}: resubmit declaring that scaling.`,
@@ -63,6 +72,7 @@ export function planSanityPhases(input: SanityInput): SanityPlan {
     phases.push(phase(OTHER_DATASET, other, input.scaling));
     alternatives.push({
       phase: OTHER_DATASET,
+      kind: 'dataset',
       description: `on ${other.datasetName} training images`,
       labels: other.labels,
       advice: `It looks trained on ${other.datasetName}, not ${own.datasetName}: submit it for ${other.datasetName}, or train it on ${own.datasetName}.`,
