@@ -35,4 +35,23 @@ describe('the worker on a TF.js submission', () => {
     const manifest = JSON.parse(readFileSync(join(FIXTURES, 'pytorch/manifest.json'), 'utf8'));
     expect(evaluation.parameterCount).toBe(manifest.models.cnn.parameters);
   });
+
+  it('scores a Keras model without a channel axis, stored as layout NHW, with the same predictions', async () => {
+    const folder = join(FIXTURES, 'tfjs/mlp');
+    const files = readdirSync(folder).map((name) => ({ name, bytes: readFileSync(join(folder, name)) }));
+    // The same MLP, its Flatten declared on [N, 28, 28] as Keras writes Flatten(input_shape=(28, 28)).
+    const modelJson = files.find((file) => file.name === 'model.json')!;
+    const json = JSON.parse(modelJson.bytes.toString('utf8'));
+    json.modelTopology.config.layers[0].config.batch_input_shape = [null, 28, 28];
+    modelJson.bytes = Buffer.from(JSON.stringify(json));
+    const id = await fixture.submit('tfjs-mlp-nhw', await packTfjsFiles(files), {
+      row: { format: 'TFJS_LAYERS', inputLayout: 'NHW', inputScale: 'STANDARD', inputMean: 0.1307, inputStd: 0.3081 },
+    });
+    await fixture.waitFor(id, fixture.isFinal);
+    const row = await fixture.db.submission.findUniqueOrThrow({ where: { id }, include: { evaluations: true } });
+    expect(row.statusReason).toBeNull();
+    expect(row.status).toBe('SCORED');
+    const torch = readFileSync(join(FIXTURES, 'pytorch/mlp.predictions'));
+    expect(Buffer.compare(row.evaluations[0]!.predictions, torch)).toBe(0);
+  });
 });

@@ -27,7 +27,8 @@ weight shards it lists are sent with it).
   --dataset D         mnist or fashion-mnist (required)
   --name NAME         the model's name on the site (default: the file name). Uploading again
                       under the same name adds a new version of that model.
-  --layout L          nchw (default, [N,1,28,28] as PyTorch), nhwc ([N,28,28,1] as Keras), flat ([N,784])
+  --layout L          nchw (default, [N,1,28,28] as PyTorch), nhwc ([N,28,28,1] as Keras), flat ([N,784]),
+                      nhw ([N,28,28], Keras Flatten(input_shape=(28, 28)))
   --scale S           unit (default, pixel/255), byte (0..255), standard ((pixel/255 - mean)/std)
   --mean M --std S    for --scale standard; default the dataset's usual values
                       (MNIST 0.1307/0.3081, Fashion-MNIST 0.286/0.353)

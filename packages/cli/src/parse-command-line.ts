@@ -23,7 +23,7 @@ type Common = { url?: string; isJson: boolean };
 export type SubmitFields = {
   dataset: DatasetId;
   modelName: string;
-  layout: 'nchw' | 'nhwc' | 'flat';
+  layout: 'nchw' | 'nhwc' | 'flat' | 'nhw';
   scale: 'unit' | 'byte' | 'standard';
   mean?: number;
   std?: number;
@@ -146,7 +146,7 @@ function parseSubmit(args: string[]): Command {
     throw usageError('--name: use only letters, digits, spaces and . _ + -, starting with a letter or digit.');
   }
   const contract = inputContractSchema.safeParse({
-    layout: oneOf(values.layout, '--layout', ['nchw', 'nhwc', 'flat']),
+    layout: oneOf(values.layout, '--layout', ['nchw', 'nhwc', 'flat', 'nhw']),
     scale: oneOf(values.scale, '--scale', ['unit', 'byte', 'standard']),
     mean: finiteNumber(values.mean, '--mean'),
     std: finiteNumber(values.std, '--std'),

@@ -94,7 +94,7 @@ describe('tenfold submit arguments', () => {
     expect(usageMessage(['submit', '--dataset', 'mnist'])).toContain('missing <model>');
     expect(usageMessage(['submit', 'a.onnx', 'b.onnx', '--dataset', 'mnist'])).toContain('unexpected "b.onnx"');
     expect(usageMessage(['submit', 'm.onnx', '--dataset', 'mnist', '--layout', 'chw'])).toBe(
-      '--layout must be nchw, nhwc, flat; got "chw".',
+      '--layout must be nchw, nhwc, flat, nhw; got "chw".',
     );
     expect(usageMessage(['submit', 'm.onnx', '--dataset', 'mnist', '--mean', '0.1'])).toContain(
       'only apply with --scale standard',

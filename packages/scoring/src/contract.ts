@@ -6,7 +6,7 @@ import { z } from 'zod';
  */
 export const inputContractSchema = z
   .object({
-    layout: z.enum(['nchw', 'nhwc', 'flat']).default('nchw'),
+    layout: z.enum(['nchw', 'nhwc', 'flat', 'nhw']).default('nchw'),
     scale: z.enum(['unit', 'byte', 'standard']).default('unit'),
     mean: z.number().finite().optional(),
     std: z.number().finite().positive().optional(),
@@ -32,5 +32,7 @@ export function inputShape(layout: InputLayout, n: number): number[] {
       return [n, IMAGE_SIDE, IMAGE_SIDE, 1];
     case 'flat':
       return [n, PIXELS_PER_IMAGE];
+    case 'nhw':
+      return [n, IMAGE_SIDE, IMAGE_SIDE];
   }
 }

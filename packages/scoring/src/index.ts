@@ -1,4 +1,10 @@
-export { CLASS_COUNT, DEFAULT_CONTRACT, type InputContract, inputContractSchema } from './contract.ts';
+export {
+  CLASS_COUNT,
+  DEFAULT_CONTRACT,
+  type InputContract,
+  type InputLayout,
+  inputContractSchema,
+} from './contract.ts';
 export { isModelError, ModelError } from './errors.ts';
 export { computeMetrics, type Metrics } from './metrics/compute-metrics.ts';
 export type { SandboxLimits } from './sandbox/run-in-sandbox.ts';

@@ -136,3 +136,24 @@ describe('the sanity pass', () => {
     expect(result.shiftedAccuracy).toBeLessThan(result.accuracy);
   });
 });
+
+describe('layout nhw', () => {
+  it('scores an ONNX model whose input is [N, 28, 28] exactly, and refuses it under another layout', async () => {
+    const model = buildLinearOnnxModel({ ...centroids, inputShape: ['N', 28, 28] });
+    const result = await scoreArtifact({
+      ...base,
+      modelBytes: model,
+      contract: { layout: 'nhw', scale: 'unit', output: 'logits' },
+    });
+    const { images, labels, count } = base.dataset;
+    const expected = predictLinear(images, count, centroids).predictions.filter((p, i) => p === labels[i]).length;
+    expect(result.correct).toBe(expected);
+    const error = await failure(
+      scoreArtifact({ ...base, modelBytes: model, contract: { layout: 'nchw', scale: 'unit', output: 'logits' } }),
+    );
+    expect(isModelError(error)).toBe(true);
+    expect(String(error)).toMatch(
+      /has shape \[N, 28, 28\], which does not fit the declared input layout \(layout nchw/,
+    );
+  });
+});

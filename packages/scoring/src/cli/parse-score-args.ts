@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { type InputContract, inputContractSchema } from '../contract.ts';
 
 export const SCORE_USAGE = `Usage: npm run score -- <model.onnx | model.zip | tfjs-model-dir> --dataset mnist|fashion-mnist
-         [--layout nchw|nhwc|flat] [--scale unit|byte|standard [--mean M --std S]]
+         [--layout nchw|nhwc|flat|nhw] [--scale unit|byte|standard [--mean M --std S]]
          [--output logits|probabilities] [--json]
 
 Scores a model on the dataset's 10,000 test images on this machine, exactly as Tenfold's

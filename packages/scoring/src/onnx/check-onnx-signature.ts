@@ -6,6 +6,7 @@ const LAYOUT_HINT: Record<InputLayout, string> = {
   nchw: 'layout nchw means [N, 1, 28, 28], what torch.onnx.export gives for a dummy input torch.zeros(1, 1, 28, 28)',
   nhwc: 'layout nhwc means [N, 28, 28, 1], what Keras gives for Input(shape=(28, 28, 1))',
   flat: 'layout flat means [N, 784]',
+  nhw: 'layout nhw means [N, 28, 28], no channel axis',
 };
 
 function formatShape(shape: ReadonlyArray<number | string>): string {

@@ -6,6 +6,7 @@ const LAYOUT_HINT: Record<InputLayout, string> = {
   nchw: 'layout nchw means [N, 1, 28, 28], channels first',
   nhwc: 'layout nhwc means [N, 28, 28, 1], what Keras gives for Input(shape=(28, 28, 1))',
   flat: 'layout flat means [N, 784], what Keras gives for Input(shape=(784,))',
+  nhw: 'layout nhw means [N, 28, 28], what Keras gives for Input(shape=(28, 28)) or Flatten(input_shape=(28, 28))',
 };
 
 /** A pinned batch is padded and allocated as is: bound it (the test split has 10,000 images). */
@@ -42,9 +43,9 @@ export function checkTfjsSignature(model: TfjsModel, layout: InputLayout): { bat
   }
   const expected = inputShape(layout, 0);
   const declared = input.shape;
-  if (declared && isBareImage(declared)) {
+  if (declared && isBareImage(declared) && layout !== 'nhw') {
     throw new ModelError(
-      `The model's input "${input.name}" has shape ${formatShape(declared)}, without a channel axis (Keras Input(shape=(28, 28)) or Flatten(input_shape=(28, 28))). Tenfold feeds [N, 28, 28, 1] (layout nhwc) or [N, 784] (layout flat): rebuild the model with one of those input shapes (a first Reshape((28, 28)) layer keeps the rest unchanged) and save it again.`,
+      `The model's input "${input.name}" has shape ${formatShape(declared)}, without a channel axis (Keras Input(shape=(28, 28)) or Flatten(input_shape=(28, 28))), but layout ${layout} was declared (${LAYOUT_HINT[layout]}). Declare layout nhw.`,
     );
   }
   const matches =

@@ -58,12 +58,19 @@ describe('predictTfjs checks a layers model against the declared contract', () =
     await expect(predict(files, 'flat')).rejects.toThrow(/output "\S+" has shape \[N, 7\]: it must end in 10 classes/);
   });
 
-  it('explains what to do with a Keras [N, 28, 28] input', async () => {
+  it('scores a Keras [N, 28, 28] input under layout nhw, and names that layout otherwise', async () => {
     const files = edited(
       'mlp',
       (json) => (json.modelTopology.config.layers[0].config.batch_input_shape = [null, 28, 28]),
     );
-    await expect(predict(files, 'nhwc')).rejects.toThrow(/has shape \[N, 28, 28\], without a channel axis/);
+    await expect(predict(files, 'nhwc')).rejects.toThrow(
+      /has shape \[N, 28, 28\], without a channel axis .* but layout nhwc was declared .* Declare layout nhw\./,
+    );
+    // Flatten reads [28, 28] and [28, 28, 1] in the same order: the same network, the same answers.
+    const bare = await predict(files, 'nhw');
+    const withChannel = await predict(readTfjsFixture('mlp'), 'nhwc');
+    expect(bare.predictions).toEqual(withChannel.predictions);
+    expect(bare.predictions.filter((p, i) => p === test.labels[i]).length).toBeGreaterThan(15);
   });
 
   it('loads weights strictly: a weight the topology does not use is an error', async () => {

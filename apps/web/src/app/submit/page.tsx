@@ -55,7 +55,8 @@ export default async function SubmitPage({ searchParams }: Props) {
           <li>
             <strong>Input</strong>: 28×28 grayscale images exactly as in the dataset files: light strokes on a black
             background (0 = background), not inverted. Tell us the layout your model was exported with:
-            <code>[N,1,28,28]</code> (NCHW, PyTorch), <code>[N,28,28,1]</code> (NHWC, Keras) or <code>[N,784]</code>.
+            <code>[N,1,28,28]</code> (NCHW, PyTorch), <code>[N,28,28,1]</code> (NHWC, Keras), <code>[N,28,28]</code>{' '}
+            (NHW, Keras without a channel axis) or <code>[N,784]</code>.
           </li>
           <li>
             <strong>Scaling</strong>: <em>unit</em> is pixel / 255 (torchvision&apos;s <code>ToTensor()</code>),{' '}

@@ -177,6 +177,7 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
               <option value="nchw">NCHW (PyTorch)</option>
               <option value="nhwc">NHWC (Keras)</option>
               <option value="flat">Flat</option>
+              <option value="nhw">NHW (Keras, no channel axis)</option>
             </select>
             <FieldError field="layout" errors={errors} />
           </div>

@@ -108,7 +108,7 @@ const uploadBody = {
             description:
               'Letters, digits, spaces and . _ + -; an existing model of yours with this name gets the submission.',
           },
-          layout: { type: 'string', enum: ['nchw', 'nhwc', 'flat'], default: 'nchw' },
+          layout: { type: 'string', enum: ['nchw', 'nhwc', 'flat', 'nhw'], default: 'nchw' },
           scale: { type: 'string', enum: ['unit', 'byte', 'standard'], default: 'unit' },
           mean: { type: 'number', description: 'Required with scale=standard.' },
           std: { type: 'number', exclusiveMinimum: 0, description: 'Required with scale=standard.' },

@@ -73,7 +73,7 @@ export const SUBMISSION_ERRORS = {
     message: () =>
       'This file does not look like an ONNX model (a protobuf ModelProto). Export it with torch.onnx.export, tf2onnx or skl2onnx.',
   },
-  layout_unknown: { field: 'layout', message: () => 'Choose the input layout: NCHW, NHWC or flat.' },
+  layout_unknown: { field: 'layout', message: () => 'Choose the input layout: NCHW, NHWC, NHW or flat.' },
   scale_unknown: { field: 'scale', message: () => 'Choose how pixels are scaled: unit, byte or standard.' },
   output_unknown: { field: 'output', message: () => 'Choose what the model outputs: logits or probabilities.' },
   visibility_unknown: { field: 'visibility', message: () => 'Choose who sees the model: public or private.' },

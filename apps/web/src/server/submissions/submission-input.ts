@@ -7,7 +7,7 @@ export const MODEL_NAME_MAX_LENGTH = 80;
 export const MODEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/;
 
 /** Form selects post lower-case values; the database stores the Prisma enums. */
-export const LAYOUTS = { nchw: 'NCHW', nhwc: 'NHWC', flat: 'FLAT' } as const;
+export const LAYOUTS = { nchw: 'NCHW', nhwc: 'NHWC', flat: 'FLAT', nhw: 'NHW' } as const;
 export const SCALES = { unit: 'UNIT', byte: 'BYTE', standard: 'STANDARD' } as const;
 export const OUTPUTS = { logits: 'LOGITS', probabilities: 'PROBABILITIES' } as const;
 export const VISIBILITIES = { public: 'PUBLIC', private: 'PRIVATE' } as const;

@@ -31,7 +31,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return submission ? { title: `${submission.modelName} on ${getDatasetInfo(submission.datasetId).name}` } : {};
 }
 
-const LAYOUT_LABELS = { NCHW: 'NCHW [N, 1, 28, 28]', NHWC: 'NHWC [N, 28, 28, 1]', FLAT: 'Flat [N, 784]' } as const;
+const LAYOUT_LABELS = {
+  NCHW: 'NCHW [N, 1, 28, 28]',
+  NHWC: 'NHWC [N, 28, 28, 1]',
+  FLAT: 'Flat [N, 784]',
+  NHW: 'NHW [N, 28, 28]',
+} as const;
 const OUTPUT_LABELS = { LOGITS: 'Logits', PROBABILITIES: 'Probabilities' } as const;
 
 function describeScale({ scale, mean, std }: SubmissionDetails['contract']): string {

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "InputLayout" ADD VALUE 'NHW';
