@@ -29,6 +29,9 @@ export function proxy(request: NextRequest) {
   const policy = buildContentSecurityPolicy(nonce, env.NODE_ENV === 'development');
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
+  // Set here, never taken from the client: layouts do not know the page's path, and a sign-in
+  // redirect from one should bring the visitor back to the page they asked for.
+  requestHeaders.set('x-request-path', `${request.nextUrl.pathname}${request.nextUrl.search}`);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);

@@ -115,12 +115,21 @@ describe('admin console access', () => {
     for (const path of ADMIN_PAGES) {
       const anonymous = await fetch(`${app.baseUrl}${path}`, { redirect: 'manual' });
       expect([path, anonymous.status]).toEqual([path, 307]);
-      expect(anonymous.headers.get('location')).toBe('/sign-in?next=%2Fadmin');
+      expect(anonymous.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(path)}`);
       const user = await fetch(`${app.baseUrl}${path}`, { headers: { Cookie: owner.cookie }, redirect: 'manual' });
       expect([path, user.status]).toEqual([path, 404]);
       const allowed = await fetch(`${app.baseUrl}${path}`, { headers: { Cookie: admin.cookie }, redirect: 'manual' });
       expect([path, allowed.status]).toEqual([path, 200]);
     }
+    // A deep link survives signing in, query included; a client cannot choose where it leads.
+    const deepLink = '/admin/audit?action=submission.';
+    const deep = await fetch(`${app.baseUrl}${deepLink}`, { redirect: 'manual' });
+    expect(deep.headers.get('location')).toBe(`/sign-in?next=${encodeURIComponent(deepLink)}`);
+    const spoofed = await fetch(`${app.baseUrl}/admin`, {
+      headers: { 'x-request-path': '//evil.example/admin' },
+      redirect: 'manual',
+    });
+    expect(spoofed.headers.get('location')).toBe('/sign-in?next=%2Fadmin');
   });
 
   it('refuses the admin endpoints to visitors, users and API tokens (even an admin one)', async () => {

@@ -1,5 +1,7 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
+import { safeNextPath } from '@/lib/safe-next-path';
 import { getViewer, type Viewer } from '@/server/auth/get-viewer';
 
 /**
@@ -9,7 +11,12 @@ import { getViewer, type Viewer } from '@/server/auth/get-viewer';
  */
 export async function requireAdminViewer(path: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  if (!viewer) {
+    // The page asked for (the proxy's x-request-path) when it is an admin page, so deep links
+    // survive signing in; the layout, which runs first, only knows its own path.
+    const requested = safeNextPath((await headers()).get('x-request-path'));
+    redirect(`/sign-in?next=${encodeURIComponent(requested.startsWith('/admin') ? requested : path)}`);
+  }
   if (viewer.role !== 'ADMIN') notFound();
   return viewer;
 }
