@@ -1,3 +1,4 @@
+import { placeholderEvaluation } from '@tenfold/db/testing';
 import { enqueueRescores, rescoreJobId } from '@tenfold/queue';
 import { buildCentroidModel, buildLinearOnnxModel, predictLinear, readMnistDirectly } from '@tenfold/scoring/testing';
 import { SCORER_VERSION } from '@tenfold/scoring/version';
@@ -60,26 +61,9 @@ async function batchOf(submissionIds: string[], status: 'RUNNING' | 'CANCELLED' 
 async function seedEvaluation(submissionId: string, scorerVersion: string, accuracy: number) {
   await fixture.db.evaluation.create({
     data: {
+      ...placeholderEvaluation(accuracy),
       submissionId,
       scorerVersion,
-      backend: 'onnxruntime-node',
-      backendVersion: '1.30.0',
-      datasetSha256: 'd'.repeat(64),
-      modelSha256: 'm'.repeat(64),
-      total: 10_000,
-      correct: Math.round(accuracy * 10_000),
-      accuracy,
-      accuracyCiLow: accuracy - 0.004,
-      accuracyCiHigh: accuracy + 0.004,
-      perClassRecall: Array.from({ length: 10 }, () => accuracy),
-      perClassPrecision: Array.from({ length: 10 }, () => accuracy),
-      perClassF1: Array.from({ length: 10 }, () => accuracy),
-      confusionMatrix: Array.from({ length: 100 }, (_, i) => (i % 11 === 0 ? 1000 : 0)),
-      predictions: new Uint8Array(10_000),
-      artifactBytes: 100,
-      imagesPerSecond: 50_000,
-      meanLatencyMs: 0.02,
-      durationMs: 200,
     },
   });
 }

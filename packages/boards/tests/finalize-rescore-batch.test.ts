@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
-import { createTestDatabase, type TestDatabase } from '@tenfold/db/testing';
+import { createTestDatabase, placeholderEvaluation, type TestDatabase } from '@tenfold/db/testing';
 import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finalizeRescoreBatch } from '../src/finalize-rescore-batch.ts';
@@ -44,26 +44,9 @@ async function scoredSubmission(accuracy: number, visibility: 'PUBLIC' | 'PRIVAT
   });
   await db.evaluation.create({
     data: {
+      ...placeholderEvaluation(accuracy),
       submissionId: id,
       scorerVersion: SCORER_VERSION,
-      backend: 'onnxruntime-node',
-      backendVersion: '1.30.0',
-      datasetSha256: 'd'.repeat(64),
-      modelSha256: sha256,
-      total: 10_000,
-      correct: Math.round(accuracy * 10_000),
-      accuracy,
-      accuracyCiLow: accuracy - 0.004,
-      accuracyCiHigh: accuracy + 0.004,
-      perClassRecall: Array.from({ length: 10 }, () => accuracy),
-      perClassPrecision: Array.from({ length: 10 }, () => accuracy),
-      perClassF1: Array.from({ length: 10 }, () => accuracy),
-      confusionMatrix: Array.from({ length: 100 }, (_, i) => (i % 11 === 0 ? 1000 : 0)),
-      predictions: new Uint8Array(10_000),
-      artifactBytes: 100,
-      imagesPerSecond: 50_000,
-      meanLatencyMs: 0.02,
-      durationMs: 200,
     },
   });
   return id;

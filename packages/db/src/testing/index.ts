@@ -40,3 +40,32 @@ export async function createTestDatabase(prefix = 'db'): Promise<TestDatabase> {
   }
   return { databaseUrl, drop };
 }
+
+/**
+ * The columns of an evaluation row with made-up but consistent numbers at `accuracy` (every
+ * class at that recall, a ±0.4-point interval), for tests about which row counts, not about
+ * metrics. Spread it into `evaluation.create({ data: { submissionId, ...placeholderEvaluation(a) } })`.
+ */
+export function placeholderEvaluation(accuracy: number) {
+  return {
+    scorerVersion: '1.0.0',
+    backend: 'onnxruntime-node',
+    backendVersion: '1.30.0',
+    datasetSha256: 'd'.repeat(64),
+    modelSha256: 'm'.repeat(64),
+    total: 10_000,
+    correct: Math.round(accuracy * 10_000),
+    accuracy,
+    accuracyCiLow: accuracy - 0.004,
+    accuracyCiHigh: accuracy + 0.004,
+    perClassRecall: Array.from({ length: 10 }, () => accuracy),
+    perClassPrecision: Array.from({ length: 10 }, () => accuracy),
+    perClassF1: Array.from({ length: 10 }, () => accuracy),
+    confusionMatrix: Array.from({ length: 100 }, (_, i) => (i % 11 === 0 ? 1000 : 0)),
+    predictions: new Uint8Array(10_000),
+    artifactBytes: 100,
+    imagesPerSecond: 50_000,
+    meanLatencyMs: 0.02,
+    durationMs: 200,
+  };
+}
