@@ -1,12 +1,12 @@
 import { finalizeRescoreBatch } from '@tenfold/boards';
 import type { Db } from '@tenfold/db';
-import { isModelError, scoreArtifact } from '@tenfold/scoring';
+import { isModelError } from '@tenfold/scoring';
 import { claimRescoreItem } from './claim-rescore-item.ts';
-import { contractFromSubmission, formatFromSubmission } from './contract-from-submission.ts';
 import type { ScoreJobAttempt, ScoreJobDeps, ScoreJobOutcome } from './process-score-job.ts';
 import { recordRescore } from './record-rescore.ts';
 import { type RescoreClaim, updateClaimedItem } from './rescore-claim.ts';
 import { itemFailedUpdate, itemRequeueUpdate } from './rescore-item-updates.ts';
+import { scoreStoredSubmission } from './score-stored-submission.ts';
 import { startRescoreLease } from './start-rescore-lease.ts';
 
 export type RescoreJobAttempt = Omit<ScoreJobAttempt, 'submissionId'> & { rescoreItemId: string };
@@ -61,19 +61,7 @@ async function rescoreItem(deps: ScoreJobDeps, job: RescoreJobAttempt): Promise<
   const lease = startRescoreLease(db, claim, deps.lease.heartbeatMs);
   const signal = job.shutdownSignal ? AbortSignal.any([lease.signal, job.shutdownSignal]) : lease.signal;
   try {
-    const inputs = await deps.loadScoringInputs(submission.dataset);
-    signal.throwIfAborted();
-    const result = await scoreArtifact({
-      ...inputs,
-      modelBytes: submission.artifact.bytes,
-      format: formatFromSubmission(submission),
-      contract: contractFromSubmission(submission),
-      limits: deps.scoring.limits,
-      workDir: deps.scoring.workDir,
-      threads: deps.scoring.threads,
-      keepWarm: deps.scoring.keepWarm,
-      signal,
-    });
+    const result = await scoreStoredSubmission(deps, submission, signal);
     await lease.stop();
     if (await recordRescore(db, claim, submission.id, result)) return { kind: 'scored' };
     return { kind: await settleLostItem(db, claim) };

@@ -1,9 +1,9 @@
 import type { Db } from '@tenfold/db';
-import { isModelError, type SandboxLimits, scoreArtifact } from '@tenfold/scoring';
+import { isModelError, type SandboxLimits } from '@tenfold/scoring';
 import { claimSubmission } from './claim-submission.ts';
-import { contractFromSubmission, formatFromSubmission } from './contract-from-submission.ts';
 import type { ScoringInputs } from './load-scoring-inputs.ts';
 import { recordEvaluation } from './record-evaluation.ts';
+import { scoreStoredSubmission } from './score-stored-submission.ts';
 import { settleLostClaim } from './settle-lost-claim.ts';
 import { startJobLease } from './start-job-lease.ts';
 import { modelFailureUpdate, platformFailureUpdate, requeueUpdate } from './submission-updates.ts';
@@ -54,20 +54,7 @@ export async function processScoreJob(deps: ScoreJobDeps, job: ScoreJobAttempt):
   const lease = startJobLease(db, claim, deps.lease.heartbeatMs);
   const signal = job.shutdownSignal ? AbortSignal.any([lease.signal, job.shutdownSignal]) : lease.signal;
   try {
-    const inputs = await deps.loadScoringInputs(submission.dataset);
-    signal.throwIfAborted();
-    const result = await scoreArtifact({
-      ...inputs,
-      modelBytes: submission.artifact.bytes,
-      format: formatFromSubmission(submission),
-      contract: contractFromSubmission(submission),
-      limits: deps.scoring.limits,
-      workDir: deps.scoring.workDir,
-      threads: deps.scoring.threads,
-      keepWarm: deps.scoring.keepWarm,
-      onProgress: lease.reportProgress,
-      signal,
-    });
+    const result = await scoreStoredSubmission(deps, submission, signal, lease.reportProgress);
     await lease.stop();
     if (await recordEvaluation(db, claim, result)) return { kind: 'scored' };
     return { kind: await settleLostClaim(db, claim) };

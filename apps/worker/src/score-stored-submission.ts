@@ -1,0 +1,30 @@
+import type { Submission } from '@tenfold/db';
+import { type ScoreResult, scoreArtifact } from '@tenfold/scoring';
+import { contractFromSubmission, formatFromSubmission } from './contract-from-submission.ts';
+import type { ScoreJobDeps } from './process-score-job.ts';
+
+/**
+ * Scores a submission's stored artifact under its declared contract with the worker's inputs and
+ * sandbox settings: the one way both a submission's own scoring and a rescore run a model.
+ */
+export async function scoreStoredSubmission(
+  deps: ScoreJobDeps,
+  submission: Submission & { artifact: { bytes: Uint8Array } },
+  signal: AbortSignal,
+  onProgress?: (images: number) => void,
+): Promise<ScoreResult> {
+  const inputs = await deps.loadScoringInputs(submission.dataset);
+  signal.throwIfAborted();
+  return scoreArtifact({
+    ...inputs,
+    modelBytes: submission.artifact.bytes,
+    format: formatFromSubmission(submission),
+    contract: contractFromSubmission(submission),
+    limits: deps.scoring.limits,
+    workDir: deps.scoring.workDir,
+    threads: deps.scoring.threads,
+    keepWarm: deps.scoring.keepWarm,
+    onProgress,
+    signal,
+  });
+}
