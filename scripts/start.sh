@@ -23,7 +23,7 @@ if [ -z "${BETTER_AUTH_SECRET:-}" ]; then
 fi
 export BETTER_AUTH_SECRET
 
-prepare
+prepare start
 # The seed makes the TENFOLD_ADMIN_EMAIL account an admin if it exists (the web app does it on sign-up).
 say "seeding"
 npm run --silent seed -w @tenfold/db || die "seeding failed: see above."

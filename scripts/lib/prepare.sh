@@ -1,7 +1,14 @@
-# Shared preparation for `npm start` and `npm test` (sourced, not run): checks Node, installs
-# dependencies when missing or stale, makes sure PostgreSQL and Redis answer (starting the local
-# servers where they are installed), generates the Prisma client and applies migrations.
+# Shared preparation for `npm start` and `npm test` (sourced, not run): checks Node, installs the
+# Debian packages the command needs where they are missing, installs dependencies when missing or
+# stale, makes sure PostgreSQL and Redis answer (starting the local servers where they are
+# installed), generates the Prisma client and applies migrations.
 # Expects DATABASE_URL and REDIS_URL to be set by the caller.
+
+# Where the Debian packages put what the product and the tests use (the tests check these paths).
+CHROMIUM_PATH=/usr/bin/chromium
+SYSTEM_PYTHON=/usr/bin/python3
+FASHION_MNIST_DIR=/usr/share/datasets/fashion-mnist
+FASHION_MNIST_FILES=(t10k-images-idx3-ubyte t10k-labels-idx1-ubyte train-images-idx3-ubyte train-labels-idx1-ubyte)
 
 say() { printf '\033[1m[tenfold]\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31m[tenfold]\033[0m %s\n' "$*" >&2; exit 1; }
@@ -20,6 +27,86 @@ install_dependencies() {
     say "installing dependencies (npm ci)"
     npm ci --no-audit --no-fund || die "npm ci failed: see the messages above."
   fi
+}
+
+is_root() { [ "$(id -u)" = 0 ]; }
+has_apt() { command -v apt-get >/dev/null && command -v dpkg >/dev/null; }
+
+is_port_open() { # is_port_open <url> <default port>: something listens where the URL points
+  local host port
+  read -r host port < <(node -e 'const u = new URL(process.argv[1]); console.log(u.hostname.replace(/^\[|\]$/g, "") || "127.0.0.1", u.port || process.argv[2])' "$1" "$2")
+  (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null
+}
+
+# missing_system_packages start|test: one `package<TAB>why` line per Debian package the command
+# needs and this machine lacks. Servers count only where the URL is local and nothing listens
+# there; a server installed but stopped is started later instead (ensure_postgres, ensure_redis).
+missing_system_packages() {
+  if is_local_url "$DATABASE_URL" && ! is_port_open "$DATABASE_URL" 5432 && ! command -v pg_ctlcluster >/dev/null; then
+    printf 'postgresql\tthe database (nothing answers at %s)\n' "${DATABASE_URL%/*}"
+  fi
+  if is_local_url "$REDIS_URL" && ! is_port_open "$REDIS_URL" 6379 && ! command -v redis-server >/dev/null; then
+    printf 'redis-server\tthe job queue (nothing answers at %s)\n' "$REDIS_URL"
+  fi
+  # The worker reads TENFOLD_DATASETS_DIR first; the tests read the Debian folder itself.
+  if [ "$1" = test ] || [ -z "${TENFOLD_DATASETS_DIR:-}" ]; then
+    local file
+    for file in "${FASHION_MNIST_FILES[@]}"; do
+      if [ ! -f "$FASHION_MNIST_DIR/$file.gz" ]; then
+        printf "dataset-fashion-mnist\tFashion-MNIST's files (%s is missing)\n" "$FASHION_MNIST_DIR/$file.gz"
+        break
+      fi
+    done
+  fi
+  [ "$1" = test ] || return 0
+  [ -x "$CHROMIUM_PATH" ] || printf 'chromium\tthe browser tests (%s is missing)\n' "$CHROMIUM_PATH"
+  # One interpreter start for both imports (importing torch takes seconds).
+  local modules module
+  modules=$("$SYSTEM_PYTHON" -c '
+import importlib
+for name in ("torch", "onnx"):
+    try:
+        importlib.import_module(name)
+    except Exception:
+        print(name)' 2>/dev/null) || modules="torch onnx"
+  for module in $modules; do
+    printf 'python3-%s\tthe PyTorch cross-checks (%s cannot import %s)\n' "$module" "$SYSTEM_PYTHON" "$module"
+  done
+  return 0
+}
+
+# ensure_system_packages start|test: installs what missing_system_packages lists (root on
+# Debian/Ubuntu), or stops before any work with the exact command to run.
+ensure_system_packages() {
+  local missing package why packages=() reasons=()
+  missing=$(missing_system_packages "$1")
+  [ -n "$missing" ] || return 0
+  while IFS=$'\t' read -r package why; do
+    packages+=("$package")
+    reasons+=("$package for $why")
+  done <<<"$missing"
+  local needs
+  needs=$(printf '%s; ' "${reasons[@]}")
+  needs=${needs%; }
+  if ! has_apt; then
+    die "npm $1 needs $needs. This machine has no apt-get (not Debian/Ubuntu): install the equivalents of ${packages[*]}, then run npm $1 again."
+  fi
+  if ! is_root; then
+    die "npm $1 needs $needs, and installs packages only when run as root. Run:
+    sudo apt-get update && sudo apt-get install -y ${packages[*]}
+  then npm $1 again."
+  fi
+  say "installing with apt-get: $needs"
+  mkdir -p .tenfold
+  local log=.tenfold/apt-get.log
+  # The lock timeout waits for another apt run (unattended upgrades) instead of failing at once.
+  if ! { apt-get -o DPkg::Lock::Timeout=600 update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq "${packages[@]}"; } >"$log" 2>&1; then
+    tail -n 20 "$log" >&2
+    die "apt-get could not install ${packages[*]} (full output in $log). Run: apt-get update && apt-get install -y ${packages[*]}"
+  fi
+  missing=$(missing_system_packages "$1")
+  [ -z "$missing" ] || die "still missing after apt-get install: $(printf '%s' "$missing" | tr '\t\n' ' ;')"
 }
 
 is_local_url() {
@@ -41,7 +128,7 @@ ensure_postgres() {
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start 2>/dev/null || true
     wait_for 30 pg_ready && return 0
   fi
-  die "PostgreSQL does not answer at $DATABASE_URL. Start one:
+  die "PostgreSQL does not answer at $DATABASE_URL ($(pg_ready 2>&1 | tail -n 1)). Start one:
     Debian/Ubuntu: apt-get install -y postgresql && pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
     Docker:        docker compose up -d postgres   (then DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/tenfold)
   or point DATABASE_URL at a server you have."
@@ -63,8 +150,9 @@ ensure_redis() {
   or point REDIS_URL at a server you have."
 }
 
-prepare() {
+prepare() { # prepare start|test
   check_node
+  ensure_system_packages "$1"
   install_dependencies
   ensure_postgres
   ensure_redis
