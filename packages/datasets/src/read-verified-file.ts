@@ -16,6 +16,12 @@ export type ReadOptions = {
 
 export type VerifiedFile = { bytes: Uint8Array; sha256: string; source: string };
 
+/** How to install the packages that fill the given folders, for an error message (or nothing). */
+function installHints(dirs: SourceDir[]): string {
+  const hints = dirs.flatMap((d) => (d.installHint ? [`\`${d.installHint}\``] : []));
+  return hints.length ? ` (on Debian: ${hints.join(', ')})` : '';
+}
+
 function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -45,7 +51,7 @@ export async function readVerifiedFile(file: IdxFileInfo, options: ReadOptions):
   }
   if (!options.downloadUrl) {
     throw new DatasetFileError(
-      `${file.name} was not found in ${options.dirs.map((d) => d.dir).join(', ')} and downloading is off. Put the file (raw or .gz) in one of those folders.`,
+      `${file.name} was not found in ${options.dirs.map((d) => d.dir).join(', ')} and downloading is off. Put the file (raw or .gz) in one of those folders${installHints(options.dirs)}.`,
     );
   }
   return download(file, options.downloadUrl, options);
@@ -61,7 +67,7 @@ async function download(file: IdxFileInfo, url: string, options: ReadOptions): P
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new DatasetFileError(
-      `${file.name} is not available locally and downloading ${url} failed (${detail}). Without network access, put the file (raw or .gz) in the explicit dataset directory (dataDir; the apps read it from TENFOLD_DATASETS_DIR).`,
+      `${file.name} is not available locally and downloading ${url} failed (${detail}). Without network access, put the file (raw or .gz) in the explicit dataset directory (dataDir; the apps read it from TENFOLD_DATASETS_DIR)${installHints(options.dirs)}.`,
     );
   }
   const bytes = verify(file, raw, url);

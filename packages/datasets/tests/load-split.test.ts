@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEBIAN_FASHION_MNIST_DIR, getDatasetInfo, loadSplit, readVerifiedFile } from '../src/index.ts';
+import { getDatasetInfo, loadSplit, readVerifiedFile } from '../src/index.ts';
+import { readDebianFashionMnistFile } from '../src/testing.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'tenfold-datasets-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -108,7 +109,7 @@ describe('an explicit dataset directory', () => {
 
 describe('downloading (readVerifiedFile with nothing local)', () => {
   const file = getDatasetInfo('fashion-mnist').splits.test.labels;
-  const gz = readFileSync(join(DEBIAN_FASHION_MNIST_DIR, `${file.name}.gz`));
+  const gz = readDebianFashionMnistFile(file.name);
   const url = `http://127.0.0.1/${file.name}.gz`;
   const serving = (body: Uint8Array | null, requested: string[] = []) =>
     (async (input: string | URL | Request) => {

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { readDebianFashionMnistFile } from '@tenfold/datasets/testing';
 import { buildCentroidModel, buildLinearOnnxModel, predictLinear, readMnistDirectly } from '@tenfold/scoring/testing';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -132,7 +133,7 @@ const expectedCorrect = labels.filter((_, index) => isRight(index)).length;
 /** Fashion-MNIST's training split read straight from Debian's gzipped IDX files (16- and 8-byte headers). */
 function readFashionTrainDirectly() {
   const read = (name: string, header: number) =>
-    new Uint8Array(gunzipSync(readFileSync(`/usr/share/datasets/fashion-mnist/${name}.gz`))).subarray(header);
+    new Uint8Array(gunzipSync(readDebianFashionMnistFile(name))).subarray(header);
   return { images: read('train-images-idx3-ubyte', 16), labels: read('train-labels-idx1-ubyte', 8) };
 }
 

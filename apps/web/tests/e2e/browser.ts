@@ -1,4 +1,16 @@
+import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium (never a downloaded one); `npm test` installs the package where it is missing. */
+const CHROMIUM_PATH = '/usr/bin/chromium';
+
+// Checked when a browser suite loads, so a missing browser fails that file with this reason
+// instead of failing its beforeAll, which would report every test as skipped.
+if (!existsSync(CHROMIUM_PATH)) {
+  throw new Error(
+    `chromium is missing at ${CHROMIUM_PATH}: run \`apt-get install chromium\` or \`npm test\`, which installs it.`,
+  );
+}
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -11,9 +23,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Debian's Chromium (never a downloaded one). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /**

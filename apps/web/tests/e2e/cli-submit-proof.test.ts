@@ -1,10 +1,10 @@
-import { type SpawnSyncReturns, spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DatasetId, loadSplit } from '@tenfold/datasets';
-import { buildLinearOnnxModel } from '@tenfold/scoring/testing';
+import { buildLinearOnnxModel, requireSystemTorch } from '@tenfold/scoring/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApp, signUpOverHttp } from './http-client.ts';
 import { type Spawned, startProcess, stopProcess } from './processes.ts';
@@ -16,19 +16,13 @@ import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
 // built app (`next start`) and a real worker; the two accuracies must be equal.
 // Needs `npx next build` in apps/web first.
 
-const PYTHON = '/usr/bin/python3';
+// Every test here needs PyTorch: a missing one fails this file with the fix.
+const PYTHON = requireSystemTorch();
 const EXAMPLE = join(REPO_ROOT, 'docs/examples/pytorch/train_and_export.py');
 /** The npm-linked binary, exactly what `npx tenfold` runs. */
 const TENFOLD_BIN = join(REPO_ROOT, 'node_modules/.bin/tenfold');
 const SCORING_TIMEOUT_MS = 180_000;
 const UPLOADS_PER_HOUR = 3;
-
-const torchCheck: SpawnSyncReturns<string> = spawnSync(PYTHON, ['-c', 'import torch, onnx'], { encoding: 'utf8' });
-const hasTorch = torchCheck.status === 0;
-if (!hasTorch && process.env.CI) {
-  throw new Error(`CI must run this test, but ${PYTHON} cannot import torch and onnx:\n${torchCheck.stderr}`);
-}
-const SKIP_REASON = `skipped: ${PYTHON} has no PyTorch (apt-get install python3-torch python3-onnx)`;
 
 type Report = { accuracy: number; correct: number; total: number; submitArgs: string[] };
 type Run = { code: number | null; stdout: string; stderr: string };
@@ -104,151 +98,143 @@ function explain(result: Run): string {
   return `exit ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}\n--- worker\n${worker?.output.join('').slice(-4000)}`;
 }
 
-describe.skipIf(!hasTorch)(
-  `the CLI against the running app, checked against PyTorch${hasTorch ? '' : ` (${SKIP_REASON})`}`,
-  () => {
-    beforeAll(async () => {
-      workDir = await mkdtemp(join(tmpdir(), 'tenfold-cli-proof-'));
-      // Three uploads an hour: the fourth shows how the CLI reports a rate limit.
-      app = await startWebApp('cli_proof', { SUBMISSIONS_PER_HOUR: String(UPLOADS_PER_HOUR) });
-      worker = startProcess('worker', 'npx', ['tsx', 'apps/worker/src/index.ts'], { cwd: REPO_ROOT, env: app.env });
-      const user = await signUpOverHttp(app.baseUrl, 'Cli Prover');
-      const created = await callApp(
-        app.baseUrl,
-        { cookie: user.cookie },
-        { method: 'POST', path: '/api/tokens', json: { name: 'cli proof' } },
-      );
-      if (created.status !== 201) throw new Error(`token: HTTP ${created.status} ${await created.text()}`);
-      token = ((await created.json()) as { token: string }).token;
+describe('the CLI against the running app, checked against PyTorch', () => {
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'tenfold-cli-proof-'));
+    // Three uploads an hour: the fourth shows how the CLI reports a rate limit.
+    app = await startWebApp('cli_proof', { SUBMISSIONS_PER_HOUR: String(UPLOADS_PER_HOUR) });
+    worker = startProcess('worker', 'npx', ['tsx', 'apps/worker/src/index.ts'], { cwd: REPO_ROOT, env: app.env });
+    const user = await signUpOverHttp(app.baseUrl, 'Cli Prover');
+    const created = await callApp(
+      app.baseUrl,
+      { cookie: user.cookie },
+      { method: 'POST', path: '/api/tokens', json: { name: 'cli proof' } },
+    );
+    if (created.status !== 201) throw new Error(`token: HTTP ${created.status} ${await created.text()}`);
+    token = ((await created.json()) as { token: string }).token;
 
-      await writeDataset('mnist', workDir);
-      // The guide's example, kept to a few seconds: a small MLP on the first 10,000 training images.
-      const trained = await run(PYTHON, [
-        EXAMPLE,
-        '--dataset',
-        'mnist',
-        '--data-dir',
-        workDir,
-        '--model',
-        'mlp',
-        '--train-limit',
-        '10000',
-        '--out',
-        'proof-mlp.onnx',
-        '--report',
-        'pytorch.json',
-      ]);
-      if (trained.code !== 0) throw new Error(`the PyTorch example failed: ${explain(trained)}`);
-      expect(trained.stdout).toContain('npx tenfold submit proof-mlp.onnx --dataset mnist --scale standard');
-      report = JSON.parse(await readFile(join(workDir, 'pytorch.json'), 'utf8')) as Report;
-    }, 240_000);
+    await writeDataset('mnist', workDir);
+    // The guide's example, kept to a few seconds: a small MLP on the first 10,000 training images.
+    const trained = await run(PYTHON, [
+      EXAMPLE,
+      '--dataset',
+      'mnist',
+      '--data-dir',
+      workDir,
+      '--model',
+      'mlp',
+      '--train-limit',
+      '10000',
+      '--out',
+      'proof-mlp.onnx',
+      '--report',
+      'pytorch.json',
+    ]);
+    if (trained.code !== 0) throw new Error(`the PyTorch example failed: ${explain(trained)}`);
+    expect(trained.stdout).toContain('npx tenfold submit proof-mlp.onnx --dataset mnist --scale standard');
+    report = JSON.parse(await readFile(join(workDir, 'pytorch.json'), 'utf8')) as Report;
+  }, 240_000);
 
-    afterAll(async () => {
-      await stopProcess(worker);
-      await app?.stop();
-      if (workDir) await rm(workDir, { recursive: true, force: true });
-    }, 60_000);
+  afterAll(async () => {
+    await stopProcess(worker);
+    await app?.stop();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  }, 60_000);
 
-    it('logs in with a token from stdin, and refuses a revoked-looking one with exit 3', async () => {
-      const refused = await tenfold(['login'], { input: `tf_${'x'.repeat(43)}\n` });
-      expect(refused.code, explain(refused)).toBe(3);
-      expect(refused.stderr).toContain('does not accept this token');
+  it('logs in with a token from stdin, and refuses a revoked-looking one with exit 3', async () => {
+    const refused = await tenfold(['login'], { input: `tf_${'x'.repeat(43)}\n` });
+    expect(refused.code, explain(refused)).toBe(3);
+    expect(refused.stderr).toContain('does not accept this token');
 
-      const login = await tenfold(['login', '--json'], { input: `${token}\n` });
-      expect(login.code, explain(login)).toBe(0);
-      expect(JSON.parse(login.stdout)).toMatchObject({ url: app.baseUrl, user: { name: 'Cli Prover' } });
-      const config = join(workDir, 'config', 'tenfold', 'config.json');
-      expect((await stat(config)).mode & 0o777).toBe(0o600);
-      expect(JSON.parse(await readFile(config, 'utf8'))).toEqual({ url: app.baseUrl, token });
-    });
+    const login = await tenfold(['login', '--json'], { input: `${token}\n` });
+    expect(login.code, explain(login)).toBe(0);
+    expect(JSON.parse(login.stdout)).toMatchObject({ url: app.baseUrl, user: { name: 'Cli Prover' } });
+    const config = join(workDir, 'config', 'tenfold', 'config.json');
+    expect((await stat(config)).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(await readFile(config, 'utf8'))).toEqual({ url: app.baseUrl, token });
+  });
 
-    it(
-      'submits with --wait --json and reports the accuracy PyTorch computed on the same 10,000 images',
-      async () => {
-        const submitted = await tenfold(['submit', ...report.submitArgs, '--name', 'PyTorch proof MLP', '--json']);
-        expect(submitted.code, explain(submitted)).toBe(0);
-        const { submission } = JSON.parse(submitted.stdout) as {
-          submission: {
-            id: string;
-            status: string;
-            rank: number | null;
-            evaluation: { accuracy: number; correct: number; total: number; perClass: unknown[] };
-          };
+  it(
+    'submits with --wait --json and reports the accuracy PyTorch computed on the same 10,000 images',
+    async () => {
+      const submitted = await tenfold(['submit', ...report.submitArgs, '--name', 'PyTorch proof MLP', '--json']);
+      expect(submitted.code, explain(submitted)).toBe(0);
+      const { submission } = JSON.parse(submitted.stdout) as {
+        submission: {
+          id: string;
+          status: string;
+          rank: number | null;
+          evaluation: { accuracy: number; correct: number; total: number; perClass: unknown[] };
         };
-        expect(submission.status).toBe('SCORED');
-        expect(submission.evaluation.total).toBe(report.total);
-        expect(submission.evaluation.correct).toBe(report.correct);
-        expect(submission.evaluation.accuracy).toBe(report.accuracy);
-        expect(submission.evaluation.perClass).toHaveLength(10);
-        expect(submission.rank).toBe(1);
-        // Not a terminal: progress comes as plain lines on stderr, ending with the final state.
-        expect(submitted.stderr).toMatch(/(QUEUED|RUNNING)[^\n]*\n(.*\n)*SCORED\n/);
+      };
+      expect(submission.status).toBe('SCORED');
+      expect(submission.evaluation.total).toBe(report.total);
+      expect(submission.evaluation.correct).toBe(report.correct);
+      expect(submission.evaluation.accuracy).toBe(report.accuracy);
+      expect(submission.evaluation.perClass).toHaveLength(10);
+      expect(submission.rank).toBe(1);
+      // Not a terminal: progress comes as plain lines on stderr, ending with the final state.
+      expect(submitted.stderr).toMatch(/(QUEUED|RUNNING)[^\n]*\n(.*\n)*SCORED\n/);
 
-        const status = await tenfold(['status', submission.id, '--json']);
-        expect(status.code, explain(status)).toBe(0);
-        expect(JSON.parse(status.stdout).submission.evaluation.correct).toBe(report.correct);
-        const mine = await tenfold(['status']);
-        expect(mine.code, explain(mine)).toBe(0);
-        expect(mine.stdout).toMatch(new RegExp(`^${submission.id}\\s+PyTorch proof MLP\\s+mnist\\s+SCORED\\s+`, 'm'));
+      const status = await tenfold(['status', submission.id, '--json']);
+      expect(status.code, explain(status)).toBe(0);
+      expect(JSON.parse(status.stdout).submission.evaluation.correct).toBe(report.correct);
+      const mine = await tenfold(['status']);
+      expect(mine.code, explain(mine)).toBe(0);
+      expect(mine.stdout).toMatch(new RegExp(`^${submission.id}\\s+PyTorch proof MLP\\s+mnist\\s+SCORED\\s+`, 'm'));
 
-        const board = await tenfold(['leaderboard', 'mnist']);
-        expect(board.code, explain(board)).toBe(0);
-        expect(board.stdout).toMatch(/^\s*1 {2}PyTorch proof MLP\s+Cli Prover\s+/m);
+      const board = await tenfold(['leaderboard', 'mnist']);
+      expect(board.code, explain(board)).toBe(0);
+      expect(board.stdout).toMatch(/^\s*1 {2}PyTorch proof MLP\s+Cli Prover\s+/m);
 
-        const exported = await tenfold(['export', 'mnist', '--format', 'csv', '--output', 'board.csv']);
-        expect(exported.code, explain(exported)).toBe(0);
-        expect(await readFile(join(workDir, 'board.csv'), 'utf8')).toContain('PyTorch proof MLP');
-      },
-      SCORING_TIMEOUT_MS,
-    );
+      const exported = await tenfold(['export', 'mnist', '--format', 'csv', '--output', 'board.csv']);
+      expect(exported.code, explain(exported)).toBe(0);
+      expect(await readFile(join(workDir, 'board.csv'), 'utf8')).toContain('PyTorch proof MLP');
+    },
+    SCORING_TIMEOUT_MS,
+  );
 
-    it(
-      'prints accuracy, rank and the per-class table for people',
-      async () => {
-        const submitted = await tenfoldOnTerminal([
-          'submit',
-          ...report.submitArgs,
-          '--name',
-          'PyTorch proof MLP again',
-        ]);
-        expect(submitted.code, explain(submitted)).toBe(0);
-        // On a terminal the progress is one line, rewritten in place.
-        expect(submitted.stdout).toContain('\r\x1b[2KSCORED');
-        const percent = `${(report.accuracy * 100).toFixed(2)}%`;
-        expect(submitted.stdout).toContain(`accuracy ${percent} (95% CI`);
-        expect(submitted.stdout).toContain(`${report.correct.toLocaleString('en')} of 10,000 correct`);
-        // Two public entries with the same accuracy share rank 1.
-        expect(submitted.stdout).toMatch(/rank #1 on the MNIST leaderboard/);
-        const rows = submitted.stdout.split(/\r?\n/).filter((line) => /^\s+\d {2}\d\s+\d+\.\d\d%/.test(line));
-        expect(rows).toHaveLength(10);
-        expect(submitted.stdout).toMatch(/#\s+class\s+recall\s+precision\s+F1\s+images/);
-      },
-      SCORING_TIMEOUT_MS,
-    );
+  it(
+    'prints accuracy, rank and the per-class table for people',
+    async () => {
+      const submitted = await tenfoldOnTerminal(['submit', ...report.submitArgs, '--name', 'PyTorch proof MLP again']);
+      expect(submitted.code, explain(submitted)).toBe(0);
+      // On a terminal the progress is one line, rewritten in place.
+      expect(submitted.stdout).toContain('\r\x1b[2KSCORED');
+      const percent = `${(report.accuracy * 100).toFixed(2)}%`;
+      expect(submitted.stdout).toContain(`accuracy ${percent} (95% CI`);
+      expect(submitted.stdout).toContain(`${report.correct.toLocaleString('en')} of 10,000 correct`);
+      // Two public entries with the same accuracy share rank 1.
+      expect(submitted.stdout).toMatch(/rank #1 on the MNIST leaderboard/);
+      const rows = submitted.stdout.split(/\r?\n/).filter((line) => /^\s+\d {2}\d\s+\d+\.\d\d%/.test(line));
+      expect(rows).toHaveLength(10);
+      expect(submitted.stdout).toMatch(/#\s+class\s+recall\s+precision\s+F1\s+images/);
+    },
+    SCORING_TIMEOUT_MS,
+  );
 
-    it(
-      'exits 1 with the reason when the model fails, and 5 when rate limited',
-      async () => {
-        // A valid ONNX file whose input wants 3 channels: the worker refuses it.
-        const threeChannels = buildLinearOnnxModel({
-          weights: new Float32Array(784 * 10),
-          bias: new Float32Array(10),
-          inputShape: ['N', 3, 28, 28],
-        });
-        await writeFile(join(workDir, 'three-channels.onnx'), threeChannels);
-        const failed = await tenfold(['submit', 'three-channels.onnx', '--dataset', 'mnist', '--wait']);
-        expect(failed.code, explain(failed)).toBe(1);
-        expect(failed.stdout).toMatch(/FAILED: \S/);
-        expect(failed.stderr).toMatch(/Submission \S+ failed: \S/);
+  it(
+    'exits 1 with the reason when the model fails, and 5 when rate limited',
+    async () => {
+      // A valid ONNX file whose input wants 3 channels: the worker refuses it.
+      const threeChannels = buildLinearOnnxModel({
+        weights: new Float32Array(784 * 10),
+        bias: new Float32Array(10),
+        inputShape: ['N', 3, 28, 28],
+      });
+      await writeFile(join(workDir, 'three-channels.onnx'), threeChannels);
+      const failed = await tenfold(['submit', 'three-channels.onnx', '--dataset', 'mnist', '--wait']);
+      expect(failed.code, explain(failed)).toBe(1);
+      expect(failed.stdout).toMatch(/FAILED: \S/);
+      expect(failed.stderr).toMatch(/Submission \S+ failed: \S/);
 
-        // The fourth upload of the hour.
-        const limited = await tenfold(['submit', 'three-channels.onnx', '--dataset', 'mnist', '--json']);
-        expect(limited.code, explain(limited)).toBe(5);
-        const { error } = JSON.parse(limited.stdout) as { error: { message: string; exitCode: number } };
-        expect(error.exitCode).toBe(5);
-        expect(error.message).toMatch(/Try again in \d+ (s|min|h)\./);
-      },
-      SCORING_TIMEOUT_MS,
-    );
-  },
-);
+      // The fourth upload of the hour.
+      const limited = await tenfold(['submit', 'three-channels.onnx', '--dataset', 'mnist', '--json']);
+      expect(limited.code, explain(limited)).toBe(5);
+      const { error } = JSON.parse(limited.stdout) as { error: { message: string; exitCode: number } };
+      expect(error.exitCode).toBe(5);
+      expect(error.message).toMatch(/Try again in \d+ (s|min|h)\./);
+    },
+    SCORING_TIMEOUT_MS,
+  );
+});
