@@ -153,6 +153,11 @@ ensure_redis() {
 prepare() { # prepare start|test
   check_node
   ensure_system_packages "$1"
+  prepare_project
+}
+
+# What every test run needs from the project itself; also used alone by `npm run test:workspace`.
+prepare_project() {
   install_dependencies
   ensure_postgres
   ensure_redis
