@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: the preparation of `npm start` (plus Chromium and PyTorch), then every test of every workspace (unit,
-# integration against the real PostgreSQL and Redis, and headless Chromium) in one Vitest run.
+# `npm test`: the preparation of `npm start` (plus Chromium and PyTorch), then every test of every
+# workspace (unit, integration against the real PostgreSQL and Redis, and headless Chromium) in one
+# Vitest run.
 # The last line is `N passed, N failed, N skipped` over all suites; any failed or skipped test
 # makes it exit non-zero.
 set -euo pipefail
