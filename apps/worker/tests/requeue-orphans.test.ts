@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requeueOrphans } from '../src/requeue-orphans.ts';
 import { startWorkerHeartbeat } from '../src/start-worker-heartbeat.ts';
+import { requeueOrphans } from '../src/submission/requeue-orphans.ts';
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
 let fixture: WorkerFixture;

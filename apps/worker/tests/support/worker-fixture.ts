@@ -9,7 +9,7 @@ import { sha256Hex } from '@tenfold/scoring';
 import type { Worker } from 'bullmq';
 import { createWorker } from '../../src/create-worker.ts';
 import { createScoringInputsLoader } from '../../src/load-scoring-inputs.ts';
-import type { ScoreJobDeps } from '../../src/process-score-job.ts';
+import type { JobDeps } from '../../src/run-claimed-job.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -30,7 +30,7 @@ export async function createWorkerFixture(label: string) {
   const workers: Worker[] = [];
   const loadScoringInputs = createScoringInputsLoader({});
 
-  function startWorker(overrides: Partial<ScoreJobDeps> = {}, concurrency = 1): Worker {
+  function startWorker(overrides: Partial<JobDeps> = {}, concurrency = 1): Worker {
     const worker = createWorker({
       connection,
       prefix,
