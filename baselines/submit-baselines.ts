@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { disconnectDb, getDb } from '@tenfold/db';
+import { createQueuedSubmission, disconnectDb, getDb, SubmissionStatus } from '@tenfold/db';
 import { createRedisConnection, createScoringQueue, enqueueScoring } from '@tenfold/queue';
 import { z } from 'zod';
 
@@ -39,7 +39,7 @@ async function submitBaselines(): Promise<void> {
   try {
     const [baselines, scored] = await Promise.all([
       db.model.count({ where: { isBaseline: true } }),
-      db.submission.count({ where: { status: 'SCORED' } }),
+      db.submission.count({ where: { status: SubmissionStatus.SCORED } }),
     ]);
     if (baselines > 0 || scored > 0) {
       console.log('Baselines: the board is not empty, nothing to submit.');
@@ -63,19 +63,17 @@ async function submitBaselines(): Promise<void> {
           create: { ownerId: user.id, name: entry.modelName, description: entry.description, isBaseline: true },
           update: {},
         });
-        return tx.submission.create({
-          data: {
-            modelId: model.id,
-            submitterId: user.id,
-            dataset: DATASET_ENUM[entry.dataset],
-            format: 'ONNX',
-            artifactSha256: sha256,
-            originalFilename: entry.file,
-            inputLayout: entry.layout,
-            inputScale: entry.scale,
-            outputKind: entry.output,
-            countsAgainstQuota: false,
-          },
+        return createQueuedSubmission(tx, {
+          modelId: model.id,
+          submitterId: user.id,
+          dataset: DATASET_ENUM[entry.dataset],
+          format: 'ONNX',
+          artifactSha256: sha256,
+          originalFilename: entry.file,
+          inputLayout: entry.layout,
+          inputScale: entry.scale,
+          outputKind: entry.output,
+          countsAgainstQuota: false,
         });
       });
       ids.push(submission.id);

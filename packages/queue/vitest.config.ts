@@ -3,7 +3,8 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'queue',
-    // Integration tests score real models on the full 10,000-image test split.
+    // Integration tests talk to a real Redis (a queue name per file) and score nothing; the
+    // generous limits are for a loaded CI machine, not for slow tests.
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { countSubmissionsAgainstQuota, type Db, disconnectDb, getDb } from '@tenfold/db';
+import { countSubmissionsAgainstQuota, type Db, disconnectDb, getDb, publicSubmissionsWhere } from '@tenfold/db';
 import { createTestDatabase, type TestDatabase } from '@tenfold/db/testing';
 import {
   cancelScoring,
@@ -14,7 +14,6 @@ import type { AdminDeps } from '@/server/admin/admin-deps';
 import { applyModelBulkAction, modelBulkSchema } from '@/server/admin/bulk-model-actions';
 import { applySubmissionBulkAction, submissionBulkSchema } from '@/server/admin/bulk-submission-actions';
 import { getModelModeration, getSubmissionModeration } from '@/server/admin/get-moderation-notices';
-import { publicSubmissionsWhere } from '@/server/queries/public-submissions';
 import { buildAlwaysOneModel } from './e2e/http-client.ts';
 import { type Spawned, startProcess, stopProcess } from './e2e/processes.ts';
 import { REDIS_URL, REPO_ROOT } from './e2e/web-app.ts';

@@ -85,12 +85,21 @@ describe('cancelSubmission', () => {
     expect(removedJobs).toContain(row.id);
   });
 
-  it('flags a running submission for its worker, and leaves its job alone', async () => {
+  it('cancels a running submission for its worker to stop, and leaves its job alone', async () => {
     const row = await submission((await model()).id, 'RUNNING');
+    await db.submission.update({ where: { id: row.id }, data: { heartbeatAt: new Date(), workerId: 'w' } });
     expect(await cancelSubmission(deps(), admin, row.id)).toEqual({ ok: true, status: 'CANCELLED' });
     const after = await db.submission.findUniqueOrThrow({ where: { id: row.id } });
-    expect(after).toMatchObject({ status: 'CANCELLED', statusReason: 'Cancelled by an administrator.' });
+    // The columns the worker's own cancellation leaves behind (@tenfold/db's markSubmissionCancelled).
+    expect(after).toMatchObject({
+      status: 'CANCELLED',
+      statusReason: 'Cancelled by an administrator.',
+      failureKind: null,
+      countsAgainstQuota: false,
+      heartbeatAt: null,
+    });
     expect(after.cancelRequestedAt).toBeInstanceOf(Date);
+    expect(after.finishedAt).toBeInstanceOf(Date);
     expect(removedJobs).not.toContain(row.id);
     expect(await db.auditLog.findFirst({ where: { targetId: row.id } })).toMatchObject({
       actorId: admin.userId,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getLeaderboard } from '@tenfold/boards';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
-import { createTestDatabase, type TestDatabase } from '@tenfold/db/testing';
+import { createTestDatabase, type TestDatabase, waitUntil } from '@tenfold/db/testing';
 import {
   createRedisConnection,
   createScoringQueue,
@@ -66,16 +66,14 @@ afterAll(async () => {
  * Reads the batch row itself, never through the console's services: the worker alone must end
  * the batch (DONE, new ranks frozen) once its last item ended, whether or not anyone looks.
  */
-async function waitForBatch(batchId: string, predicate: (status: string) => boolean, timeoutMs = 240_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const batch = await db.rescoreBatch.findUniqueOrThrow({ where: { id: batchId }, select: { status: true } });
-    if (predicate(batch.status)) return batch;
-    if (Date.now() > deadline) {
-      throw new Error(`batch ${batchId} still ${batch.status}\n${worker?.output.join('').slice(-4000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function waitForBatch(batchId: string, predicate: (status: string) => boolean, timeoutMs = 240_000) {
+  return waitUntil(
+    async () => {
+      const batch = await db.rescoreBatch.findUniqueOrThrow({ where: { id: batchId }, select: { status: true } });
+      return predicate(batch.status) && batch;
+    },
+    { timeoutMs, intervalMs: 200, description: () => `batch ${batchId}\n${worker?.output.join('').slice(-4000)}` },
+  );
 }
 
 describe('a rescore batch', () => {
@@ -290,19 +288,24 @@ describe('a rescore batch', () => {
     if (!created.ok) throw new Error(created.error);
     expect(created.total).toBe(7);
     // Wait for the first item to end, then cancel while the others wait or run.
-    const deadline = Date.now() + 120_000;
-    while (
-      (await db.rescoreItem.count({ where: { batchId: created.batchId, status: { in: ['DONE', 'FAILED'] } } })) === 0
-    ) {
-      if (Date.now() > deadline) throw new Error('no item finished');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitUntil(
+      async () =>
+        (await db.rescoreItem.count({ where: { batchId: created.batchId, status: { in: ['DONE', 'FAILED'] } } })) > 0,
+      { timeoutMs: 120_000, intervalMs: 50, description: 'a first item to end' },
+    );
     const cancelled = await cancelRescoreBatch(deps, admin, created.batchId);
     if (!cancelled.ok) throw new Error(cancelled.error);
     expect(cancelled.cancelledItems).toBeGreaterThan(0);
 
-    // Give a running item's worker time to notice (heartbeat 0.2 s) and not write.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Until the worker is done with every job: a running item's worker notices within a heartbeat
+    // (0.2 s) and must not write; the others find their item cancelled.
+    await waitUntil(
+      async () => {
+        const counts = await queue.getJobCounts('active', 'waiting', 'delayed', 'prioritized');
+        return Object.values(counts).every((count) => count === 0);
+      },
+      { timeoutMs: 30_000, intervalMs: 100, description: 'the worker to finish every job' },
+    );
     const batch = await db.rescoreBatch.findUniqueOrThrow({ where: { id: created.batchId } });
     expect(batch.status).toBe('CANCELLED');
     expect(batch.cancelledAt).not.toBeNull();

@@ -1,8 +1,9 @@
 import { RESCORE_ITEM_JOB, rescoreJobSchema, SCORING_QUEUE, type ScoringJobData, scoreJobSchema } from '@tenfold/queue';
 import { DelayedError, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { processRescoreJob } from './process-rescore-job.ts';
-import { processScoreJob, type ScoreJobDeps } from './process-score-job.ts';
+import { processRescoreJob } from './rescore/process-job.ts';
+import type { JobDeps } from './run-claimed-job.ts';
+import { processScoreJob } from './submission/process-job.ts';
 
 export type CreateWorkerOptions = {
   connection: Redis;
@@ -10,7 +11,7 @@ export type CreateWorkerOptions = {
   concurrency: number;
   /** BullMQ's job lock; the stalled-job check runs at the same interval. */
   lockDurationMs: number;
-  deps: ScoreJobDeps;
+  deps: JobDeps;
 };
 
 /**

@@ -7,10 +7,10 @@ import { disposeSpareSandboxes } from '@tenfold/scoring';
 import { createWorker } from './create-worker.ts';
 import { readEnv } from './env.ts';
 import { createScoringInputsLoader } from './load-scoring-inputs.ts';
-import { requeueOrphanRescores } from './requeue-orphan-rescores.ts';
-import { requeueOrphans } from './requeue-orphans.ts';
+import { requeueOrphanRescores } from './rescore/requeue-orphans.ts';
 import { runPeriodically } from './run-periodically.ts';
 import { startWorkerHeartbeat } from './start-worker-heartbeat.ts';
+import { requeueOrphans } from './submission/requeue-orphans.ts';
 
 /** After the grace period, how long handing back may take before the process exits anyway. */
 const FORCE_EXIT_AFTER_MS = 15_000;

@@ -1,15 +1,14 @@
-import type { Submission } from '@tenfold/db';
 import { type ScoreResult, scoreArtifact } from '@tenfold/scoring';
 import { contractFromSubmission, formatFromSubmission } from './contract-from-submission.ts';
-import type { ScoreJobDeps } from './process-score-job.ts';
+import type { JobDeps, StoredSubmission } from './run-claimed-job.ts';
 
 /**
  * Scores a submission's stored artifact under its declared contract with the worker's inputs and
  * sandbox settings: the one way both a submission's own scoring and a rescore run a model.
  */
 export async function scoreStoredSubmission(
-  deps: ScoreJobDeps,
-  submission: Submission & { artifact: { bytes: Uint8Array } },
+  deps: JobDeps,
+  submission: StoredSubmission,
   signal: AbortSignal,
   onProgress?: (images: number) => void,
 ): Promise<ScoreResult> {

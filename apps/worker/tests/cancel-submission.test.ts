@@ -1,3 +1,4 @@
+import { pause, waitUntil } from '@tenfold/db/testing';
 import { cancelScoring } from '@tenfold/queue';
 import type { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,14 +20,8 @@ beforeAll(async () => {
 
 afterAll(() => fixture?.close());
 
-async function waitForOutcome(id: string, timeoutMs: number): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (!outcomes.has(id)) {
-    if (Date.now() > deadline) throw new Error(`job ${id} did not end within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return outcomes.get(id)!;
-}
+const waitForOutcome = (id: string, timeoutMs: number) =>
+  waitUntil(() => outcomes.get(id), { timeoutMs, description: `the end of job ${id}` });
 
 describe('cancelling', () => {
   // The fixture's heartbeat is 0.2 s; the allowance is for a loaded machine.
@@ -55,7 +50,8 @@ describe('cancelling', () => {
     expect(await cancelScoring(fixture.queue, id)).toBe('active');
     expect(await waitForOutcome(id, 5_000)).toBe('cancelled');
     expect(Date.now() - cancelledAt).toBeLessThan(2_000);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Nothing may write after the job ended: no late result, no flip back to RUNNING.
+    await pause(500);
     const row = await fixture.db.submission.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ status: 'CANCELLED', statusReason: 'Cancelled by its owner.' });
     expect(await fixture.db.evaluation.count({ where: { submissionId: id } })).toBe(0);

@@ -1,8 +1,9 @@
+import type { SubmissionClaim } from '@tenfold/db';
 import { SCORER_VERSION, type ScoreResult } from '@tenfold/scoring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { claimSubmission } from '../src/claim-submission.ts';
-import { recordEvaluation } from '../src/record-evaluation.ts';
-import type { Claim } from '../src/submission-claim.ts';
+import { type ClaimOptions, claimJob } from '../src/run-claimed-job.ts';
+import { submissionJobKind } from '../src/submission/job-kind.ts';
+import { recordSubmissionResult } from '../src/submission/record-result.ts';
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
 let fixture: WorkerFixture;
@@ -40,7 +41,13 @@ const RESULT: ScoreResult = {
 
 const queued = () => fixture.submit('row', new Uint8Array([1, 2, 3]), { enqueue: false });
 
-async function claim(submissionId: string, workerId: string, staleAfterMs = 60_000): Promise<Claim> {
+/** The claim as a submission job makes it. */
+const claimSubmission = (
+  db: WorkerFixture['db'],
+  { submissionId, ...options }: Omit<ClaimOptions, 'id'> & { submissionId: string },
+) => claimJob(db, submissionJobKind, { id: submissionId, ...options });
+
+async function claim(submissionId: string, workerId: string, staleAfterMs = 60_000): Promise<SubmissionClaim> {
   const result = await claimSubmission(fixture.db, { submissionId, workerId, maxAttempts: 3, staleAfterMs });
   if (result.kind !== 'claimed') throw new Error(`not claimed: ${result.kind}`);
   return result.claim;
@@ -69,10 +76,10 @@ describe('exactly once', () => {
     const second = await claim(id, 'live-worker', 5_000);
     expect(second.attempt).toBe(2);
 
-    expect(await recordEvaluation(fixture.db, first, RESULT)).toBe(false);
-    expect(await recordEvaluation(fixture.db, second, RESULT)).toBe(true);
+    expect(await recordSubmissionResult(fixture.db, first, RESULT)).toBe(false);
+    expect(await recordSubmissionResult(fixture.db, second, RESULT)).toBe(true);
     // A late duplicate of the winner itself finds the submission final.
-    expect(await recordEvaluation(fixture.db, second, RESULT)).toBe(false);
+    expect(await recordSubmissionResult(fixture.db, second, RESULT)).toBe(false);
     expect(await fixture.db.evaluation.count({ where: { submissionId: id } })).toBe(1);
     expect(await fixture.db.submission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SCORED' });
   });
@@ -81,12 +88,12 @@ describe('exactly once', () => {
     const id = await queued();
     const held = await claim(id, 'worker');
     await fixture.db.submission.update({ where: { id }, data: { status: 'CANCELLED' } });
-    expect(await recordEvaluation(fixture.db, held, RESULT)).toBe(false);
+    expect(await recordSubmissionResult(fixture.db, held, RESULT)).toBe(false);
 
     const requested = await queued();
     const holding = await claim(requested, 'worker');
     await fixture.db.submission.update({ where: { id: requested }, data: { cancelRequestedAt: new Date() } });
-    expect(await recordEvaluation(fixture.db, holding, RESULT)).toBe(false);
+    expect(await recordSubmissionResult(fixture.db, holding, RESULT)).toBe(false);
 
     expect(await fixture.db.evaluation.count({ where: { submissionId: { in: [id, requested] } } })).toBe(0);
     expect(await fixture.db.submission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CANCELLED' });

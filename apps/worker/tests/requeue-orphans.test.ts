@@ -1,6 +1,7 @@
+import { waitUntil } from '@tenfold/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requeueOrphans } from '../src/requeue-orphans.ts';
 import { startWorkerHeartbeat } from '../src/start-worker-heartbeat.ts';
+import { requeueOrphans } from '../src/submission/requeue-orphans.ts';
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
 let fixture: WorkerFixture;
@@ -77,9 +78,15 @@ describe('startWorkerHeartbeat', () => {
     const heartbeat = startWorkerHeartbeat(fixture.db, { workerId: 'host:42', concurrency: 3 }, 50, (error) => {
       throw error;
     });
-    const first = await waitForRow();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const later = await fixture.db.workerHeartbeat.findUniqueOrThrow({ where: { id: 'host:42' } });
+    const row = () => fixture.db.workerHeartbeat.findUnique({ where: { id: 'host:42' } });
+    const first = await waitUntil(row, { description: 'the first heartbeat row' });
+    const later = await waitUntil(
+      async () => {
+        const next = await row();
+        return next && next.lastSeenAt > first.lastSeenAt && next;
+      },
+      { timeoutMs: 5_000, description: 'a later heartbeat' },
+    );
     expect(first).toMatchObject({ concurrency: 3, pid: process.pid });
     expect(later.lastSeenAt.getTime()).toBeGreaterThan(first.lastSeenAt.getTime());
     await heartbeat.stop();
@@ -94,11 +101,3 @@ describe('startWorkerHeartbeat', () => {
     expect(await fixture.db.workerHeartbeat.count({ where: { id: 'gone:1' } })).toBe(0);
   });
 });
-
-async function waitForRow() {
-  for (;;) {
-    const row = await fixture.db.workerHeartbeat.findUnique({ where: { id: 'host:42' } });
-    if (row) return row;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

@@ -5,7 +5,7 @@ import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSlowModel } from '../chaos/build-slow-model.ts';
 import { createScoringInputsLoader } from '../src/load-scoring-inputs.ts';
-import { requeueOrphanRescores } from '../src/requeue-orphan-rescores.ts';
+import { requeueOrphanRescores } from '../src/rescore/requeue-orphans.ts';
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
 // Rescore items through the real worker (in-process BullMQ consumer, real scoring) and the

@@ -1,5 +1,5 @@
 import { type DatasetId, datasetEnumFromId } from '@tenfold/datasets/catalog';
-import type { Db, ModelFormat } from '@tenfold/db';
+import { type Db, type ModelFormat, rankedSubmissionsSql } from '@tenfold/db';
 import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { type Ranked, rankModels, type ScoredSubmission } from './rank-models.ts';
 
@@ -41,9 +41,8 @@ type Row = {
  * than competing with it.
  *
  * Raw SQL because two DISTINCT ONs pick the rows in PostgreSQL: loading every submission with
- * Prisma costs tens of milliseconds at 10,000 submissions. The WHERE clause is
- * `rankedSubmissionsWhere` (apps/web's public-submissions.ts) spelled in SQL; apps/web's
- * tests/queries.test.ts holds both to the same private/hidden/disqualified cases.
+ * Prisma costs tens of milliseconds at 10,000 submissions. The WHERE clause is @tenfold/db's
+ * rankedSubmissionsSql, the SQL twin of the rankedSubmissionsWhere that pages and counts use.
  */
 export async function getLeaderboard(
   db: Db,
@@ -60,9 +59,7 @@ export async function getLeaderboard(
       FROM "Submission" s
       JOIN "Evaluation" e ON e."submissionId" = s.id
       JOIN "Model" m ON m.id = s."modelId"
-      WHERE s.dataset = ${dataset}::"Dataset" AND s.status = 'SCORED'
-        AND s."hiddenAt" IS NULL AND s."disqualifiedAt" IS NULL
-        AND m.visibility = 'PUBLIC' AND m."hiddenAt" IS NULL AND m."disqualifiedAt" IS NULL
+      WHERE ${rankedSubmissionsSql(dataset)}
       ORDER BY e."submissionId", (e."scorerVersion" = ${SCORER_VERSION}) DESC, e."createdAt" DESC, e.id DESC
     ), best AS (
       SELECT DISTINCT ON ("modelId") *

@@ -3,13 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Db, getDb, type Submission } from '@tenfold/db';
-import { createTestDatabase, type TestDatabase } from '@tenfold/db/testing';
+import { createTestDatabase, type TestDatabase, waitUntil } from '@tenfold/db/testing';
 import { createRedisConnection, createScoringQueue, type EnqueueOptions, enqueueScoring } from '@tenfold/queue';
 import { sha256Hex } from '@tenfold/scoring';
 import type { Worker } from 'bullmq';
 import { createWorker } from '../../src/create-worker.ts';
 import { createScoringInputsLoader } from '../../src/load-scoring-inputs.ts';
-import type { ScoreJobDeps } from '../../src/process-score-job.ts';
+import type { JobDeps } from '../../src/run-claimed-job.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -30,7 +30,7 @@ export async function createWorkerFixture(label: string) {
   const workers: Worker[] = [];
   const loadScoringInputs = createScoringInputsLoader({});
 
-  function startWorker(overrides: Partial<ScoreJobDeps> = {}, concurrency = 1): Worker {
+  function startWorker(overrides: Partial<JobDeps> = {}, concurrency = 1): Worker {
     const worker = createWorker({
       connection,
       prefix,
@@ -76,16 +76,17 @@ export async function createWorkerFixture(label: string) {
     return id;
   }
 
-  /** Polls the row until `predicate` holds. */
+  /** Looks at the row until `predicate` holds. */
   async function waitFor(id: string, predicate: (row: Submission) => boolean, timeoutMs = 60_000) {
-    const deadline = Date.now() + timeoutMs;
-    let row = await db.submission.findUniqueOrThrow({ where: { id } });
-    while (!predicate(row)) {
-      if (Date.now() > deadline) throw new Error(`submission ${id} still ${row.status} after ${timeoutMs} ms`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      row = await db.submission.findUniqueOrThrow({ where: { id } });
-    }
-    return row;
+    let status = 'unknown';
+    return waitUntil(
+      async () => {
+        const row = await db.submission.findUniqueOrThrow({ where: { id } });
+        status = row.status;
+        return predicate(row) && row;
+      },
+      { timeoutMs, description: () => `submission ${id} (still ${status})` },
+    );
   }
 
   const isFinal = (row: Submission) => row.status !== 'QUEUED' && row.status !== 'RUNNING';

@@ -5,6 +5,8 @@ import { applyMigrations } from '../migrate/apply-migrations.ts';
 import { withDatabase } from '../migrate/database-url.ts';
 import { dropDatabase } from '../migrate/drop-database.ts';
 
+export { pause, type WaitUntilOptions, waitUntil } from './wait-until.ts';
+
 export interface TestDatabase {
   /** URL of the new database, for getDb() or a child process's DATABASE_URL. */
   databaseUrl: string;

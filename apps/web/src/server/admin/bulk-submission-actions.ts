@@ -1,5 +1,11 @@
 import 'server-only';
-import type { FailureKind, Prisma, SubmissionStatus } from '@tenfold/db';
+import {
+  type FailureKind,
+  markSubmissionCancelled,
+  type Prisma,
+  retryFailedSubmission,
+  SubmissionStatus,
+} from '@tenfold/db';
 import type { z } from 'zod';
 import { recordAuditEntry } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
@@ -35,23 +41,27 @@ type Context = { deps: AdminDeps; actor: Actor; reason: string | null; now: Date
 const done = (id: string, message: string): BulkOutcome => ({ id, outcome: 'done', message });
 const skipped = (id: string, message: string): BulkOutcome => ({ id, outcome: 'skipped', message });
 
+type Tx = Prisma.TransactionClient;
+
 /**
  * One conditional update of a submission and its audit row, in one transaction: a row that no
  * longer matches `where` (changed meanwhile, or already in the wanted state) is left alone.
+ * Status changes pass `write`, one of @tenfold/db's transitions, instead of `where` and `data`.
  */
 async function changeSubmission(
   { deps, actor, reason }: Context,
   row: Row,
-  change: {
-    action: string;
-    where: Prisma.SubmissionWhereInput;
-    data: Prisma.SubmissionUpdateManyMutationInput;
-    details?: Prisma.InputJsonObject;
-  },
+  change: { action: string; details?: Prisma.InputJsonObject } & (
+    | { where: Prisma.SubmissionWhereInput; data: Prisma.SubmissionUpdateManyMutationInput }
+    | { write: (tx: Tx) => Promise<boolean> }
+  ),
 ): Promise<boolean> {
   return deps.db.$transaction(async (tx) => {
-    const { count } = await tx.submission.updateMany({ where: { ...change.where, id: row.id }, data: change.data });
-    if (count === 0) return false;
+    const isApplied =
+      'write' in change
+        ? await change.write(tx)
+        : (await tx.submission.updateMany({ where: { ...change.where, id: row.id }, data: change.data })).count > 0;
+    if (!isApplied) return false;
     await recordAuditEntry(tx, actor, {
       action: `submission.${change.action}`,
       targetType: 'Submission',
@@ -69,24 +79,11 @@ async function changeSubmission(
  * against its submitter's quota and its retry is not either.
  */
 async function retry(context: Context, row: Row): Promise<BulkOutcome> {
-  if (row.status !== 'FAILED')
+  if (row.status !== SubmissionStatus.FAILED)
     return skipped(row.id, `it is ${row.status.toLowerCase()}: only failed submissions are retried`);
   const isChanged = await changeSubmission(context, row, {
     action: 'retry',
-    where: { status: 'FAILED' },
-    data: {
-      status: 'QUEUED',
-      statusReason: 'Queued again by an administrator.',
-      failureKind: null,
-      attempts: 0,
-      workerId: null,
-      heartbeatAt: null,
-      progressImages: 0,
-      cancelRequestedAt: null,
-      startedAt: null,
-      finishedAt: null,
-      ...(row.failureKind === 'PLATFORM' ? { countsAgainstQuota: false } : {}),
-    },
+    write: (tx) => retryFailedSubmission(tx, row.id, { failureKind: row.failureKind }),
     details: { failureKind: row.failureKind },
   });
   if (!isChanged) return skipped(row.id, 'it changed state meanwhile');
@@ -102,31 +99,26 @@ async function retry(context: Context, row: Row): Promise<BulkOutcome> {
 
 /** As an owner's cancel (cancel-submission.ts), but always audited and with the admin's reason. */
 async function cancel(context: Context, row: Row): Promise<BulkOutcome> {
-  if (row.status !== 'QUEUED' && row.status !== 'RUNNING') {
-    return skipped(row.id, `it is ${row.status.toLowerCase()}: only queued or running submissions are cancelled`);
+  const { status } = row;
+  if (status !== SubmissionStatus.QUEUED && status !== SubmissionStatus.RUNNING) {
+    return skipped(row.id, `it is ${status.toLowerCase()}: only queued or running submissions are cancelled`);
   }
+  const reason = context.reason ? `Cancelled by an administrator: ${context.reason}` : 'Cancelled by an administrator.';
   const isChanged = await changeSubmission(context, row, {
     action: 'cancel',
-    where: { status: row.status },
-    data: {
-      status: 'CANCELLED',
-      statusReason: context.reason
-        ? `Cancelled by an administrator: ${context.reason}`
-        : 'Cancelled by an administrator.',
-      cancelRequestedAt: context.now,
-      finishedAt: context.now,
-      countsAgainstQuota: false,
-    },
+    write: (tx) =>
+      markSubmissionCancelled(tx, { requested: { submissionId: row.id, status } }, { reason, now: context.now }),
   });
   if (!isChanged) return skipped(row.id, 'it changed state meanwhile');
   // A running job is stopped by its worker (or found final by the next claim if its worker died).
-  if (row.status === 'QUEUED') await removeScoringJobs(context.deps, [row.id]);
-  return done(row.id, row.status === 'QUEUED' ? 'cancelled, job removed' : 'cancelled, its worker stops it');
+  const isQueued = status === SubmissionStatus.QUEUED;
+  if (isQueued) await removeScoringJobs(context.deps, [row.id]);
+  return done(row.id, isQueued ? 'cancelled, job removed' : 'cancelled, its worker stops it');
 }
 
 /** The quota counts rows with countsAgainstQuota that are neither cancelled nor platform failures. */
 async function giveBackQuota(context: Context, row: Row): Promise<BulkOutcome> {
-  if (!row.countsAgainstQuota || row.status === 'CANCELLED' || row.failureKind === 'PLATFORM') {
+  if (!row.countsAgainstQuota || row.status === SubmissionStatus.CANCELLED || row.failureKind === 'PLATFORM') {
     return skipped(row.id, 'it does not count against the quota');
   }
   const isChanged = await changeSubmission(context, row, {

@@ -1,7 +1,6 @@
 import 'server-only';
 import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
-import type { Dataset, Db } from '@tenfold/db';
-import { isPublicSubmission } from '@/server/queries/public-submissions';
+import { type Dataset, type Db, isPublicSubmission } from '@tenfold/db';
 
 /** What earns a scored public submission a place on the review list. */
 export const SUSPICION_RULES = {

@@ -1,3 +1,4 @@
+import { pause, waitUntil } from '@tenfold/db/testing';
 import { describe, expect, it } from 'vitest';
 import type { SubmissionProgress } from '@/lib/submission-progress';
 import { createProgressStream } from './create-progress-stream.ts';
@@ -71,10 +72,13 @@ describe('createProgressStream', () => {
       signal: browser.signal,
       pollMs: 5,
     });
-    setTimeout(() => browser.abort(), 30);
-    await readAll(stream);
+    const text = readAll(stream);
+    await waitUntil(() => calls >= 3, { timeoutMs: 5_000, intervalMs: 5, description: 'three polls' });
+    browser.abort();
+    await text;
     const after = calls;
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Six poll intervals: a stream that kept polling after the abort would have read again.
+    await pause(30);
     expect(calls).toBe(after);
   });
 });

@@ -1,7 +1,6 @@
 import 'server-only';
 import { DATASET_IDS, type DatasetId, datasetEnumFromId } from '@tenfold/datasets/catalog';
-import type { Db } from '@tenfold/db';
-import { publicSubmissionsWhere, rankedSubmissionsWhere } from './public-submissions.ts';
+import { type Db, publicSubmissionsWhere, rankedSubmissionsWhere } from '@tenfold/db';
 
 export type DatasetStats = {
   id: DatasetId;

@@ -1,8 +1,7 @@
 import 'server-only';
 import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
-import type { Db, SubmissionStatus } from '@tenfold/db';
-import { publicSubmissionsWhere } from './public-submissions.ts';
+import { type Db, publicSubmissionsWhere, type SubmissionStatus } from '@tenfold/db';
 
 export type LatestSubmission = {
   id: string;

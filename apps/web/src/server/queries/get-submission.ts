@@ -1,8 +1,17 @@
 import 'server-only';
 import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
-import type { Db, FailureKind, InputLayout, InputScale, OutputKind, Role, SubmissionStatus } from '@tenfold/db';
-import { isPublicSubmission, visibleSubmissionsWhere } from './public-submissions.ts';
+import {
+  type Db,
+  type FailureKind,
+  type InputLayout,
+  type InputScale,
+  isPublicSubmission,
+  type OutputKind,
+  type Role,
+  type SubmissionStatus,
+} from '@tenfold/db';
+import { visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type SubmissionEvaluation = {
   accuracy: number;

@@ -1,17 +1,17 @@
 import 'server-only';
+import { isPublicSubmission, markSubmissionCancelled, SubmissionStatus } from '@tenfold/db';
 import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
-import { isPublicSubmission } from '@/server/queries/public-submissions';
 import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from './ownership-deps.ts';
 
-export type CancelSubmissionResult = { ok: true; status: 'CANCELLED' } | OwnershipFailure;
+export type CancelSubmissionResult = { ok: true; status: typeof SubmissionStatus.CANCELLED } | OwnershipFailure;
 
 /**
  * Ends a QUEUED or RUNNING submission as CANCELLED, with the reason shown on its page. A queued
- * job is taken off the queue. A running one is only flagged (cancelRequestedAt): its worker
- * holds the job and is the one to stop scoring it.
+ * job is taken off the queue. A running one keeps its job: its worker's next heartbeat matches
+ * nothing, so the worker stops scoring it and writes no result.
  */
 export async function cancelSubmission(deps: OwnershipDeps, actor: Actor, id: string): Promise<CancelSubmissionResult> {
   const row = await deps.db.submission.findUnique({
@@ -27,38 +27,28 @@ export async function cancelSubmission(deps: OwnershipDeps, actor: Actor, id: st
   const ownerId = row.model.ownerId;
   const access = decideOwnerAccess(actor, { ownerId, isPublic: isPublicSubmission(row) });
   if (access !== 'allowed') return ownerAccessError(access, 'submission');
-  if (row.status !== 'QUEUED' && row.status !== 'RUNNING') {
+  const { status } = row;
+  if (status !== SubmissionStatus.QUEUED && status !== SubmissionStatus.RUNNING) {
     return {
       ok: false,
       status: 409,
-      error: `This submission is ${row.status.toLowerCase()}: only queued or running submissions can be cancelled.`,
+      error: `This submission is ${status.toLowerCase()}: only queued or running submissions can be cancelled.`,
     };
   }
 
-  const now = new Date();
   const isCancelled = await deps.db.$transaction(async (tx) => {
     // Conditional on the state read above, so a submission that finished meanwhile stays finished.
-    const { count } = await tx.submission.updateMany({
-      where: { id, status: row.status },
-      data: {
-        status: 'CANCELLED',
-        statusReason: actor.userId === ownerId ? 'Cancelled by its owner.' : 'Cancelled by an administrator.',
-        cancelRequestedAt: now,
-        finishedAt: now,
-        // A cancelled submission gives its slot of the daily quota back.
-        countsAgainstQuota: false,
-      },
-    });
-    if (count === 0) return false;
+    const reason = actor.userId === ownerId ? 'Cancelled by its owner.' : 'Cancelled by an administrator.';
+    if (!(await markSubmissionCancelled(tx, { requested: { submissionId: id, status } }, { reason }))) return false;
     await recordAdminAction(tx, actor, ownerId, {
       action: 'submission.cancel',
       targetType: 'Submission',
       targetId: id,
-      details: { from: row.status },
+      details: { from: status },
     });
     return true;
   });
   if (!isCancelled) return { ok: false, status: 409, error: 'The submission changed state meanwhile: reload it.' };
-  if (row.status === 'QUEUED') await removeScoringJobs(deps, [id]);
-  return { ok: true, status: 'CANCELLED' };
+  if (status === SubmissionStatus.QUEUED) await removeScoringJobs(deps, [id]);
+  return { ok: true, status: SubmissionStatus.CANCELLED };
 }

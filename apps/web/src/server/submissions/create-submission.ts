@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { datasetEnumFromId } from '@tenfold/datasets/catalog';
-import { countSubmissionsAgainstQuota, type Db, Prisma } from '@tenfold/db';
+import { countSubmissionsAgainstQuota, createQueuedSubmission, type Db, Prisma } from '@tenfold/db';
 import type { ScoreJob } from '@tenfold/queue';
 import type { RateLimitDecision } from '@/server/limits/consume-rate-limit';
 import { prepareArtifact } from './prepare-artifact.ts';
@@ -124,22 +124,18 @@ export async function createSubmission(
         update: {},
         select: { id: true },
       });
-      return tx.submission.create({
-        data: {
-          modelId: model.id,
-          submitterId,
-          dataset: datasetEnumFromId(dataset),
-          format,
-          artifactSha256: sha256,
-          originalFilename,
-          inputLayout: LAYOUTS[layout],
-          inputScale: SCALES[scale],
-          inputMean: mean ?? null,
-          inputStd: std ?? null,
-          outputKind: OUTPUTS[output],
-          status: 'QUEUED',
-        },
-        select: { id: true },
+      return createQueuedSubmission(tx, {
+        modelId: model.id,
+        submitterId,
+        dataset: datasetEnumFromId(dataset),
+        format,
+        artifactSha256: sha256,
+        originalFilename,
+        inputLayout: LAYOUTS[layout],
+        inputScale: SCALES[scale],
+        inputMean: mean ?? null,
+        inputStd: std ?? null,
+        outputKind: OUTPUTS[output],
       });
     });
 

@@ -1,9 +1,9 @@
 import 'server-only';
+import { isPublicSubmission } from '@tenfold/db';
 import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
-import { isPublicSubmission } from '@/server/queries/public-submissions';
 import { deleteOrphanArtifacts } from './delete-orphan-artifacts.ts';
 import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from './ownership-deps.ts';
 

@@ -1,7 +1,8 @@
 import { finalizeRescoreBatch } from '@tenfold/boards';
-import type { Db } from '@tenfold/db';
+import { type Db, RescoreBatchStatus, RescoreItemStatus } from '@tenfold/db';
 import { ensureRescoreJob, type ScoringQueue } from '@tenfold/queue';
-import { itemCancelledUpdate, itemRequeueUpdate } from './rescore-item-updates.ts';
+import type { ReconcileOptions } from '../submission/requeue-orphans.ts';
+import { itemCancelled, itemQueuedAgain, whereItemStale } from './item-status.ts';
 
 const CHECK_CHUNK = 200;
 
@@ -17,20 +18,23 @@ export type RescoreReconcileSummary = { requeued: number; cancelled: number; enq
 export async function requeueOrphanRescores(
   db: Db,
   queue: ScoringQueue,
-  options: { staleAfterMs: number; now?: Date },
+  options: ReconcileOptions,
 ): Promise<RescoreReconcileSummary> {
   const now = options.now ?? new Date();
-  const stale = { status: 'RUNNING' as const, heartbeatAt: { lt: new Date(now.getTime() - options.staleAfterMs) } };
+  const stale = whereItemStale(new Date(now.getTime() - options.staleAfterMs));
   const cancelled = await db.rescoreItem.updateMany({
-    where: { batch: { status: { not: 'RUNNING' } }, OR: [{ status: 'QUEUED' }, stale] },
-    data: itemCancelledUpdate(now),
+    where: {
+      batch: { status: { not: RescoreBatchStatus.RUNNING } },
+      OR: [{ status: RescoreItemStatus.QUEUED }, stale],
+    },
+    data: itemCancelled(now),
   });
   const requeued = await db.rescoreItem.updateMany({
     where: stale,
-    data: itemRequeueUpdate('Queued again: the worker rescoring it stopped responding.'),
+    data: itemQueuedAgain('Queued again: the worker rescoring it stopped responding.'),
   });
   const queued = await db.rescoreItem.findMany({
-    where: { status: 'QUEUED', batch: { status: 'RUNNING' } },
+    where: { status: RescoreItemStatus.QUEUED, batch: { status: RescoreBatchStatus.RUNNING } },
     select: { id: true },
     orderBy: { createdAt: 'asc' },
   });
@@ -43,7 +47,10 @@ export async function requeueOrphanRescores(
     enqueued += added.filter(Boolean).length;
   }
   const finished = await db.rescoreBatch.findMany({
-    where: { status: 'RUNNING', items: { none: { status: { in: ['QUEUED', 'RUNNING'] } } } },
+    where: {
+      status: RescoreBatchStatus.RUNNING,
+      items: { none: { status: { in: [RescoreItemStatus.QUEUED, RescoreItemStatus.RUNNING] } } },
+    },
     select: { id: true },
   });
   let finalized = 0;

@@ -1,9 +1,8 @@
-import type { Db } from '@tenfold/db';
+import { type Db, SubmissionStatus, settleOrphanedSubmissions } from '@tenfold/db';
 import { ensureScoringJob, type ScoringQueue } from '@tenfold/queue';
-import { cancelledUpdate, requeueUpdate } from './submission-updates.ts';
 
 export type ReconcileOptions = {
-  /** A RUNNING submission whose heartbeat is older than this has lost its worker. */
+  /** A RUNNING row whose heartbeat is older than this has lost its worker. */
   staleAfterMs: number;
   now?: Date;
 };
@@ -33,17 +32,9 @@ export async function requeueOrphans(
   options: ReconcileOptions,
 ): Promise<ReconcileSummary> {
   const now = options.now ?? new Date();
-  const stale = { status: 'RUNNING' as const, heartbeatAt: { lt: new Date(now.getTime() - options.staleAfterMs) } };
-  const cancelled = await db.submission.updateMany({
-    where: { cancelRequestedAt: { not: null }, OR: [{ status: 'QUEUED' }, stale] },
-    data: cancelledUpdate(now),
-  });
-  const requeued = await db.submission.updateMany({
-    where: stale,
-    data: requeueUpdate('Queued again: the worker scoring it stopped responding.'),
-  });
+  const settled = await settleOrphanedSubmissions(db, new Date(now.getTime() - options.staleAfterMs), now);
   const queued = await db.submission.findMany({
-    where: { status: 'QUEUED' },
+    where: { status: SubmissionStatus.QUEUED },
     select: { id: true },
     orderBy: { createdAt: 'asc' },
   });
@@ -54,5 +45,5 @@ export async function requeueOrphans(
   await db.workerHeartbeat.deleteMany({
     where: { lastSeenAt: { lt: new Date(now.getTime() - FORGET_WORKER_AFTER_MS) } },
   });
-  return { requeued: requeued.count, cancelled: cancelled.count, enqueued };
+  return { ...settled, enqueued };
 }
