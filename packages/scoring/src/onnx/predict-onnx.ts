@@ -21,6 +21,8 @@ export type PredictOptions = {
   count: number;
   threads: number;
   onProgress?: (imagesDone: number) => void;
+  /** Called once the model is loaded, before the first image: the sandbox times each phase from here. */
+  onLoaded?: () => void;
 };
 
 export type Prediction = {
@@ -63,6 +65,7 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
   disableOnnxTelemetry();
   const session = await createSession(options.modelBytes, options.threads);
   const loadMs = performance.now() - loadStart;
+  options.onLoaded?.();
   try {
     const signature = checkOnnxSignature(session, options.contract.layout);
     const batch = signature.batchSize ?? DEFAULT_BATCH;

@@ -2,3 +2,4 @@ export { shiftImagesRight } from '../input/shift-images.ts';
 export { buildLinearOnnxModel, buildOnnxModel, type LinearModel, type OnnxGraph } from './build-onnx-model.ts';
 export { buildCentroidModel, predictLinear } from './centroid-model.ts';
 export { readMnistDirectly } from './read-mnist-directly.ts';
+export { buildNeverEndingOnnxModel, buildSlowLinearOnnxModel } from './slow-onnx-models.ts';
