@@ -83,7 +83,7 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
         data.subarray(0, rows * PIXELS_PER_IMAGE),
         inputShape(options.contract.layout, rows),
       );
-      const outputs = await runSession(session, signature.inputName, input);
+      const outputs = await runSession(session, signature.inputName, signature.outputName, input);
       const scores = outputs[signature.outputName];
       if (!scores) throw new ModelError(`The model produced no output "${signature.outputName}".`);
       checkScores(scores, rows);
@@ -103,9 +103,11 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
   }
 }
 
-async function runSession(session: ort.InferenceSession, inputName: string, input: ort.Tensor) {
+async function runSession(session: ort.InferenceSession, inputName: string, outputName: string, input: ort.Tensor) {
   try {
-    return await session.run({ [inputName]: input });
+    // Only the scores: another output (a label, a ZipMap's sequence of maps) is neither computed
+    // nor handed back, and a non-tensor one could not be.
+    return await session.run({ [inputName]: input }, [outputName]);
   } catch (error) {
     const detail = engineDetail(error);
     // The sandbox's hard memory limit makes a huge allocation fail inside the engine.
