@@ -20,7 +20,7 @@ function formatShape(shape: ReadonlyArray<number | string>): string {
 function checkOutput(output: InferenceSession.ValueMetadata): void {
   if (!output.isTensor) {
     throw new ModelError(
-      `The model's output "${output.name}" is not a tensor (a sequence or map, as ZipMap gives); Tenfold reads one float32 tensor of shape [N, ${CLASS_COUNT}].`,
+      `The model's output "${output.name}" is not a tensor (a sequence of maps, what skl2onnx's default ZipMap writes); Tenfold reads one float32 tensor of shape [N, ${CLASS_COUNT}]. With skl2onnx, convert with options={id(model): {'zipmap': False}} to get the probabilities as a tensor.`,
     );
   }
   if (output.type !== 'float32') {
@@ -38,6 +38,27 @@ function checkOutput(output: InferenceSession.ValueMetadata): void {
   }
 }
 
+/** Would checkOutput accept this output? */
+function isScoresOutput(output: InferenceSession.ValueMetadata): boolean {
+  try {
+    checkOutput(output);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a non-float32 input is refused, with the export option that fixes it. */
+function inputTypeAdvice(type: string): string {
+  if (type === 'float16') {
+    return ' Keep float32 inputs and outputs when converting to float16 (onnxconverter-common: convert_float_to_float16(model, keep_io_types=True)).';
+  }
+  if (type === 'uint8') {
+    return ' To feed raw bytes, export with a float32 input instead (cast inside the model if it must) and declare scale byte (0..255).';
+  }
+  return '';
+}
+
 export type OnnxSignature = { inputName: string; outputName: string; batchSize: number | null };
 
 /**
@@ -53,11 +74,16 @@ export function checkOnnxSignature(session: InferenceSession, layout: InputLayou
     );
   }
   const input = inputs[0];
-  const output = session.outputMetadata[0];
+  // Exporters often write a class label beside the scores (skl2onnx's int64 "label" before
+  // "probabilities", Keras heads with two outputs): the scores are the float32 [N, 10] output,
+  // wherever it is. Without one, the first output's problem is what the submitter is told.
+  const output = session.outputMetadata.find(isScoresOutput) ?? session.outputMetadata[0];
   if (!input || !output) throw new ModelError('The model declares no outputs.');
   if (!input.isTensor || input.type !== 'float32') {
     const type = input.isTensor ? input.type : 'a non-tensor value';
-    throw new ModelError(`The model's input "${input.name}" is ${type}; Tenfold feeds float32 images.`);
+    throw new ModelError(
+      `The model's input "${input.name}" is ${type}; Tenfold feeds float32 images.${inputTypeAdvice(type)}`,
+    );
   }
   const expected = inputShape(layout, 0);
   const declared = input.shape;

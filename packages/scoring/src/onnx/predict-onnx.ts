@@ -21,6 +21,8 @@ export type PredictOptions = {
   count: number;
   threads: number;
   onProgress?: (imagesDone: number) => void;
+  /** Called once the model is loaded, before the first image: the sandbox times each phase from here. */
+  onLoaded?: () => void;
 };
 
 export type Prediction = {
@@ -63,6 +65,7 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
   disableOnnxTelemetry();
   const session = await createSession(options.modelBytes, options.threads);
   const loadMs = performance.now() - loadStart;
+  options.onLoaded?.();
   try {
     const signature = checkOnnxSignature(session, options.contract.layout);
     const batch = signature.batchSize ?? DEFAULT_BATCH;
@@ -80,7 +83,7 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
         data.subarray(0, rows * PIXELS_PER_IMAGE),
         inputShape(options.contract.layout, rows),
       );
-      const outputs = await runSession(session, signature.inputName, input);
+      const outputs = await runSession(session, signature.inputName, signature.outputName, input);
       const scores = outputs[signature.outputName];
       if (!scores) throw new ModelError(`The model produced no output "${signature.outputName}".`);
       checkScores(scores, rows);
@@ -100,9 +103,11 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
   }
 }
 
-async function runSession(session: ort.InferenceSession, inputName: string, input: ort.Tensor) {
+async function runSession(session: ort.InferenceSession, inputName: string, outputName: string, input: ort.Tensor) {
   try {
-    return await session.run({ [inputName]: input });
+    // Only the scores: another output (a label, a ZipMap's sequence of maps) is neither computed
+    // nor handed back, and a non-tensor one could not be.
+    return await session.run({ [inputName]: input }, [outputName]);
   } catch (error) {
     const detail = engineDetail(error);
     // The sandbox's hard memory limit makes a huge allocation fail inside the engine.

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { CLASS_COUNT } from '../contract.ts';
 import { ModelError } from '../errors.ts';
+import { judgePace, overrunError, phaseDeadlineMs } from './judge-pace.ts';
 import type { PhaseResult, SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
 import { takeSandboxChild } from './spawn-sandbox-child.ts';
 
@@ -33,6 +34,8 @@ function checkPhaseResult(message: PhaseResult, request: SandboxRequest): string
     return `phase ${phase.name} needs ${phase.count} predictions`;
   }
   if (message.predictions.some((label) => label >= CLASS_COUNT)) return 'a predicted class is out of range';
+  const isDuration = (ms: unknown) => typeof ms === 'number' && Number.isFinite(ms) && ms >= 0;
+  if (!isDuration(message.inferenceMs) || !isDuration(message.loadMs)) return 'its timings are not durations';
   return null;
 }
 
@@ -71,9 +74,34 @@ function superviseChild(
     let isEngineReady = false;
     let settled: SandboxResult | Error | null = null;
     let stderr = '';
+    const started = performance.now();
+    const runImages = request.phases.reduce((sum, phase) => sum + phase.count, 0);
+    let phaseTimer: NodeJS.Timeout | undefined;
     const settle = (outcome: SandboxResult | Error) => {
       settled ??= outcome;
+      clearTimeout(phaseTimer);
       child.kill('SIGKILL');
+    };
+    // Each phase's images get a deadline from their number (see judge-pace.ts), so a model that
+    // hangs is stopped inside the first sanity phase instead of at the wall-time limit.
+    const startPhaseClock = (index: number) => {
+      clearTimeout(phaseTimer);
+      const phase = request.phases[index];
+      if (!phase || settled) return;
+      const phaseStarted = performance.now();
+      const remainingImages = request.phases.slice(index).reduce((sum, next) => sum + next.count, 0);
+      phaseTimer = setTimeout(
+        () =>
+          settle(
+            overrunError({
+              phaseImages: phase.count,
+              elapsedMs: performance.now() - phaseStarted,
+              remainingImages,
+              wallTimeMs: limits.wallTimeMs,
+            }),
+          ),
+        phaseDeadlineMs(phase.count, runImages, limits.wallTimeMs),
+      );
     };
     const timer = setTimeout(
       () =>
@@ -98,18 +126,44 @@ function superviseChild(
     const onAbort = () => settle(new Error('Scoring was cancelled.'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
+    // The first phase pays the process's warm-up (the first session and first run were several
+    // times slower than the next ones here), so speed is judged from the second phase on, at the
+    // fastest speed seen; the first phase's deadline covers a model that is hopeless from the start.
+    let fastest: { perImageMs: number; images: number } | null = null;
+    const paceVerdict = (message: PhaseResult, phasesDone: number) => {
+      const images = message.predictions.length;
+      const perImageMs = message.inferenceMs / Math.max(1, images);
+      if (!fastest || perImageMs < fastest.perImageMs) fastest = { perImageMs, images };
+      if (phasesDone < 2) return null;
+      const rest = request.phases.slice(phasesDone);
+      return judgePace({
+        elapsedMs: performance.now() - started,
+        perImageMs: fastest.perImageMs,
+        measuredImages: fastest.images,
+        loadMs: message.loadMs,
+        remainingImages: rest.reduce((sum, phase) => sum + phase.count, 0),
+        remainingPhases: rest.length,
+        wallTimeMs: limits.wallTimeMs,
+      });
+    };
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2000);
     });
     child.on('message', (message: SandboxMessage) => {
       if (message.type === 'engine-ready') isEngineReady = true;
-      else if (message.type === 'progress') options.onProgress?.(message.phase, message.imagesDone);
+      else if (message.type === 'phase-loaded') {
+        // Loading does not grow with the images and the wall-time limit already bounds it: only
+        // the images are held to the phase's share. The child names the phase, but phases run
+        // in order, so the parent's own count says which one it is.
+        startPhaseClock(results.size);
+      } else if (message.type === 'progress') options.onProgress?.(message.phase, message.imagesDone);
       else if (message.type === 'phase-done') {
         // The child runs untrusted input through native code: never take its answer on trust.
         const problem = checkPhaseResult(message, request);
         if (problem) return settle(new Error(`The scoring process sent an invalid result: ${problem}`));
         results.set(message.phase, message);
-        const verdict = options.onPhase?.(message, results) ?? null;
+        clearTimeout(phaseTimer);
+        const verdict = options.onPhase?.(message, results) ?? paceVerdict(message, results.size) ?? null;
         if (verdict) settle(verdict);
         else if (results.size === request.phases.length) settle(results);
       } else if (message.type === 'model-error') settle(new ModelError(message.message));
@@ -118,6 +172,7 @@ function superviseChild(
     child.on('error', (error) => settle(error));
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
+      clearTimeout(phaseTimer);
       clearInterval(memoryWatch);
       options.signal?.removeEventListener('abort', onAbort);
       if (settled instanceof Error) reject(settled);

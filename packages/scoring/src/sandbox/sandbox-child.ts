@@ -35,6 +35,7 @@ process.once('message', async (request: SandboxRequest) => {
         count: phase.count,
         threads: request.threads,
         onProgress: (imagesDone) => void send({ type: 'progress', phase: phase.name, imagesDone }),
+        onLoaded: () => void send({ type: 'phase-loaded', phase: phase.name }),
       });
       await send({ type: 'phase-done', phase: phase.name, ...result });
     }

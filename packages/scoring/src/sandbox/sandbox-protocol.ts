@@ -31,6 +31,8 @@ export type PhaseResult = {
 export type SandboxMessage =
   /** The engine is loaded; from here on, a crash is the model's doing. */
   | { type: 'engine-ready' }
+  /** The model is loaded for this phase; its images start now. */
+  | { type: 'phase-loaded'; phase: string }
   | { type: 'progress'; phase: string; imagesDone: number }
   | PhaseResult
   | { type: 'model-error'; message: string }

@@ -3,3 +3,4 @@ export { buildLinearOnnxModel, buildOnnxModel, type LinearModel, type OnnxGraph 
 export { buildCentroidModel, predictLinear } from './centroid-model.ts';
 export { readMnistDirectly } from './read-mnist-directly.ts';
 export { requireSystemTorch } from './require-system-torch.ts';
+export { buildNeverEndingOnnxModel, buildSlowLinearOnnxModel } from './slow-onnx-models.ts';

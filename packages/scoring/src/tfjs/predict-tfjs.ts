@@ -73,6 +73,7 @@ export async function predictTfjs(options: TfjsPredictOptions): Promise<Predicti
   const { backend, backendVersion } = await selectTfjsBackend(options.backend);
   const model = await loadTfjsModel(checked);
   const loadMs = performance.now() - loadStart;
+  options.onLoaded?.();
   try {
     const signature = checkTfjsSignature(model, options.contract.layout);
     const batch = signature.batchSize ?? options.batchSize ?? DEFAULT_TFJS_BATCH;
