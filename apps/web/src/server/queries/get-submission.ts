@@ -2,6 +2,7 @@ import 'server-only';
 import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
 import type { Db, FailureKind, InputLayout, InputScale, OutputKind, Role, SubmissionStatus } from '@tenfold/db';
+import { reasonReaderOf, statusReasonFor } from '@/server/submissions/status-reason-for';
 import { isPublicSubmission, visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type SubmissionEvaluation = {
@@ -120,7 +121,7 @@ export async function getSubmission(
   return {
     id: row.id,
     status: row.status,
-    statusReason: row.statusReason,
+    statusReason: statusReasonFor(reasonReaderOf(viewer, row.model.ownerId), row),
     failureKind: row.failureKind,
     progressImages: row.progressImages,
     queuedAhead,

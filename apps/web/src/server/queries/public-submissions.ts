@@ -1,12 +1,25 @@
 import type { Dataset, Prisma, Role, Visibility } from '@tenfold/db';
 
+/** Models anyone may see: public, neither hidden nor disqualified. */
+export const PUBLIC_MODELS_WHERE = {
+  visibility: 'PUBLIC',
+  hiddenAt: null,
+  disqualifiedAt: null,
+} as const satisfies Prisma.ModelWhereInput;
+
+/** What a viewer may open: every model for admins, their own for owners, the public ones for everyone. */
+export function visibleModelsWhere(viewer: { userId: string; role: Role } | null): Prisma.ModelWhereInput {
+  if (viewer?.role === 'ADMIN') return {};
+  return viewer ? { OR: [PUBLIC_MODELS_WHERE, { ownerId: viewer.userId }] } : PUBLIC_MODELS_WHERE;
+}
+
 /** Submissions anyone may see: not hidden or disqualified, of a public model that is neither. */
 export function publicSubmissionsWhere(dataset?: Dataset): Prisma.SubmissionWhereInput {
   return {
     ...(dataset ? { dataset } : {}),
     hiddenAt: null,
     disqualifiedAt: null,
-    model: { visibility: 'PUBLIC', hiddenAt: null, disqualifiedAt: null },
+    model: PUBLIC_MODELS_WHERE,
   };
 }
 

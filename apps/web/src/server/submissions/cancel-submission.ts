@@ -3,7 +3,7 @@ import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
-import { isPublicSubmission } from '@/server/queries/public-submissions';
+import { visibleSubmissionsWhere } from '@/server/queries/public-submissions';
 import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from './ownership-deps.ts';
 
 export type CancelSubmissionResult = { ok: true; status: 'CANCELLED' } | OwnershipFailure;
@@ -14,18 +14,13 @@ export type CancelSubmissionResult = { ok: true; status: 'CANCELLED' } | Ownersh
  * holds the job and is the one to stop scoring it.
  */
 export async function cancelSubmission(deps: OwnershipDeps, actor: Actor, id: string): Promise<CancelSubmissionResult> {
-  const row = await deps.db.submission.findUnique({
-    where: { id },
-    select: {
-      status: true,
-      hiddenAt: true,
-      disqualifiedAt: true,
-      model: { select: { ownerId: true, visibility: true, hiddenAt: true, disqualifiedAt: true } },
-    },
+  const row = await deps.db.submission.findFirst({
+    where: { AND: [{ id }, visibleSubmissionsWhere(actor)] },
+    select: { status: true, model: { select: { ownerId: true } } },
   });
   if (!row) return ownerAccessError('not_found', 'submission');
   const ownerId = row.model.ownerId;
-  const access = decideOwnerAccess(actor, { ownerId, isPublic: isPublicSubmission(row) });
+  const access = decideOwnerAccess(actor, { ownerId });
   if (access !== 'allowed') return ownerAccessError(access, 'submission');
   if (row.status !== 'QUEUED' && row.status !== 'RUNNING') {
     return {
