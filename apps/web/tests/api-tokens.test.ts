@@ -30,7 +30,7 @@ describe('API tokens', () => {
     expect(JSON.stringify(row)).not.toContain(created.secret);
     expect(row.prefix).toBe(created.secret.slice(0, 10));
 
-    expect(await verifyApiToken(db, created.secret)).toEqual({ userId, role: 'ADMIN', tokenId: created.token.id });
+    expect(await verifyApiToken(db, created.secret)).toEqual({ userId, tokenId: created.token.id });
     const used = await db.apiToken.findUniqueOrThrow({ where: { id: created.token.id } });
     expect(used.lastUsedAt).toBeInstanceOf(Date);
     // Used again within the minute: no second write.

@@ -164,19 +164,19 @@ describe('/api/v1 queries', () => {
   });
 
   it("lists a user's own submissions newest first, in pages, filtered by dataset and status", async () => {
-    const first = await listOwnSubmissions(db, ada.userId, { page: 1, perPage: 3 }, APP_URL);
+    const first = await listOwnSubmissions(db, ada, { page: 1, perPage: 3 }, APP_URL);
     expect(first.pagination).toEqual({ page: 1, perPage: 3, total: 4, pageCount: 2 });
     expect(first.data.map((row) => row.modelName)).toEqual(['Waiting', 'Rescored', 'Secret']);
-    const second = await listOwnSubmissions(db, ada.userId, { page: 2, perPage: 3 }, APP_URL);
+    const second = await listOwnSubmissions(db, ada, { page: 2, perPage: 3 }, APP_URL);
     expect(second.data.map((row) => row.id)).toEqual([rescored.id]);
     const fashion = await listOwnSubmissions(
       db,
-      ada.userId,
+      ada,
       { page: 1, perPage: 50, dataset: 'fashion-mnist', status: 'SCORED' },
       APP_URL,
     );
     expect(fashion.data.map((row) => row.dataset)).toEqual(['fashion-mnist']);
-    const bobs = await listOwnSubmissions(db, bob.userId, { page: 1, perPage: 50 }, APP_URL);
+    const bobs = await listOwnSubmissions(db, bob, { page: 1, perPage: 50 }, APP_URL);
     expect(bobs.data.map((row) => row.modelName)).toEqual(['Bob model']);
   });
 

@@ -27,7 +27,7 @@ const deps = (): OwnershipDeps => ({
 
 async function actor(role: 'USER' | 'ADMIN'): Promise<Actor> {
   const user = await db.user.create({ data: { email: `${randomUUID()}@example.com`, name: role, role } });
-  return { userId: user.id, role, via: 'session' };
+  return { userId: user.id, role, via: 'session', credentialId: 'test-session' };
 }
 
 async function model(extra: { visibility?: 'PUBLIC' | 'PRIVATE'; name?: string } = {}) {

@@ -42,7 +42,7 @@ describe('a rescore batch of 10,000 submissions', () => {
     const started = performance.now();
     const result = await createRescoreBatch(
       { db, queue },
-      { userId: admin.id, role: 'ADMIN', via: 'session' },
+      { userId: admin.id, role: 'ADMIN', via: 'session', credentialId: 'test-session' },
       { selection: { kind: 'dataset', dataset: 'mnist' }, reason: 'Size check' },
     );
     const elapsedMs = performance.now() - started;

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const user = await db.user.create({
     data: { email: `${randomUUID()}@tenfold.test`, name: 'Rescore admin', role: 'ADMIN' },
   });
-  admin = { userId: user.id, role: 'ADMIN', via: 'session' };
+  admin = { userId: user.id, role: 'ADMIN', via: 'session', credentialId: 'test-session' };
   scenario = await seedRescoreScenario(db, user.id);
 });
 

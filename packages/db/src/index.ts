@@ -18,6 +18,7 @@ export * from './generated/enums.ts';
 export { countSubmissionsAgainstQuota } from './submissions/count-submissions-against-quota.ts';
 export {
   isPublicSubmission,
+  publicModelsWhere,
   publicSubmissionsWhere,
   rankedSubmissionsSql,
   rankedSubmissionsWhere,

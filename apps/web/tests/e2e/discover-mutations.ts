@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 
 const MUTATING_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return listFiles(path);
@@ -12,7 +12,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** Names a module exports: `export [async] function X`, `export const X`, `export const { X, Y } =`, `export { X }`. */
-function exportedNames(source: string): string[] {
+export function exportedNames(source: string): string[] {
   const names = new Set<string>();
   for (const match of source.matchAll(/export\s+(?:default\s+)?(?:async\s+)?function\s*\*?\s*(\w+)/g))
     names.add(match[1] as string);

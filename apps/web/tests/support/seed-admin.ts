@@ -6,7 +6,7 @@ export async function seedUser(db: Db, role: 'USER' | 'ADMIN' = 'USER', name: st
   const user = await db.user.create({
     data: { email: `${name.toLowerCase()}-${randomUUID()}@example.com`, name, role },
   });
-  return { userId: user.id, role, via: 'session' as const, email: user.email };
+  return { userId: user.id, role, via: 'session' as const, credentialId: 'test-session', email: user.email };
 }
 
 export async function seedModel(db: Db, ownerId: string, extra: Partial<Prisma.ModelUncheckedCreateInput> = {}) {

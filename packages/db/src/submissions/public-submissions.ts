@@ -5,13 +5,18 @@ import { type Dataset, SubmissionStatus, Visibility } from '../generated/enums.t
 // (pages and lists) and for SQL (the leaderboard's raw query) side by side, so a change to one is
 // a change to the other. tests/public-submissions.test.ts holds both to the same rows.
 
+/** Models anyone may see: public, neither hidden nor disqualified. */
+export function publicModelsWhere(): Prisma.ModelWhereInput {
+  return { visibility: Visibility.PUBLIC, hiddenAt: null, disqualifiedAt: null };
+}
+
 /** Submissions anyone may see: not hidden or disqualified, of a public model that is neither. */
 export function publicSubmissionsWhere(dataset?: Dataset): Prisma.SubmissionWhereInput {
   return {
     ...(dataset ? { dataset } : {}),
     hiddenAt: null,
     disqualifiedAt: null,
-    model: { visibility: Visibility.PUBLIC, hiddenAt: null, disqualifiedAt: null },
+    model: publicModelsWhere(),
   };
 }
 

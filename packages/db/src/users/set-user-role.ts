@@ -1,11 +1,13 @@
 import type { Db } from '../client.ts';
-import type { Role } from '../generated/enums.ts';
+import type { Credential, Role } from '../generated/enums.ts';
 
 export type SetUserRoleInput = {
   user: { email: string } | { id: string };
   role: Role;
   /** The admin who made the change, or null for the admin command and TENFOLD_ADMIN_EMAIL. */
   actorId: string | null;
+  /** The session or API token the admin acted with; absent outside a web request. */
+  credential?: { kind: Credential; id: string };
   /** How the change was made, kept in the audit log ('admin command', 'admin page', ...). */
   source: string;
 };
@@ -33,6 +35,8 @@ export async function setUserRole(db: Db, input: SetUserRoleInput): Promise<SetU
     await tx.auditLog.create({
       data: {
         actorId: input.actorId,
+        credential: input.credential?.kind ?? null,
+        credentialId: input.credential?.id ?? null,
         action: input.role === 'ADMIN' ? 'user.promote' : 'user.demote',
         targetType: 'User',
         targetId: user.id,

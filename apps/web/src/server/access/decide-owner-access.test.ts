@@ -7,13 +7,18 @@ const admin = { userId: 'u-admin', role: 'ADMIN' } as const;
 
 describe('decideOwnerAccess', () => {
   it.each([
-    ['owner', owner, true, 'allowed'],
-    ['owner', owner, false, 'allowed'],
-    ['admin', admin, true, 'allowed'],
-    ['admin', admin, false, 'allowed'],
-    ['another user', other, true, 'forbidden'],
-    ['another user', other, false, 'not_found'],
-  ] as const)('%s, public=%s: %s', (_, actor, isPublic, expected) => {
-    expect(decideOwnerAccess(actor, { ownerId: 'u-owner', isPublic })).toBe(expected);
+    ['owner', owner, 'allowed'],
+    ['admin', admin, 'allowed'],
+    ['another user', other, 'forbidden'],
+  ] as const)('a visible entry, %s: %s', (_, actor, expected) => {
+    expect(decideOwnerAccess(actor, { ownerId: 'u-owner' })).toBe(expected);
+  });
+
+  it.each([
+    ['owner', owner],
+    ['admin', admin],
+    ['another user', other],
+  ] as const)('an entry the viewer may not see (or none), %s: not_found', (_, actor) => {
+    expect(decideOwnerAccess(actor, null)).toBe('not_found');
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Prisma } from '@tenfold/db';
+import type { Credential, Prisma } from '@tenfold/db';
 import type { Actor } from '@/server/auth/authenticate-request';
 
 export type AuditTarget = 'Model' | 'Submission' | 'User' | 'RescoreBatch' | 'Queue';
@@ -14,10 +14,24 @@ export type AuditEntry = {
   details?: Prisma.InputJsonValue;
 };
 
+/** The audit log's name for how the actor signed in. */
+export function auditCredentialOf(actor: Actor): { kind: Credential; id: string } {
+  return { kind: actor.via === 'token' ? 'TOKEN' : 'SESSION', id: actor.credentialId };
+}
+
 /**
  * Every admin action writes one row, in the same transaction as the change it describes, so the
- * log never claims something that did not happen nor misses something that did.
+ * log never claims something that did not happen nor misses something that did. It names the
+ * session or token that acted, so a leaked credential's doings can be found and undone.
  */
 export async function recordAuditEntry(tx: Prisma.TransactionClient, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({ data: { actorId: actor.userId, ...entry, reason: entry.reason ?? null } });
+  await tx.auditLog.create({
+    data: {
+      actorId: actor.userId,
+      credential: auditCredentialOf(actor).kind,
+      credentialId: auditCredentialOf(actor).id,
+      ...entry,
+      reason: entry.reason ?? null,
+    },
+  });
 }

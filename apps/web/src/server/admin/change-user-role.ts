@@ -1,6 +1,7 @@
 import 'server-only';
 import { type Db, setUserRole, type UserRoleView } from '@tenfold/db';
 import { z } from 'zod';
+import { auditCredentialOf } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
 
 export const changeUserRoleSchema = z.strictObject({
@@ -29,6 +30,7 @@ export async function changeUserRole(
     user: { id: userId },
     role: input.role === 'admin' ? 'ADMIN' : 'USER',
     actorId: actor.userId,
+    credential: auditCredentialOf(actor),
     source: 'admin page',
   });
   if (!result.ok) return { ok: false, status: 404, error: 'No user with this id.' };

@@ -4,6 +4,7 @@ import { type DatasetId, datasetEnumFromId, datasetIdFromEnum, getDatasetInfo } 
 import type { Db, Prisma, Role, SubmissionStatus } from '@tenfold/db';
 import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
 import { visibleSubmissionsWhere } from '@/server/queries/public-submissions';
+import { reasonReaderOf, statusReasonFor } from '@/server/submissions/status-reason-for';
 import { describePage, type PageRequest } from './paginate.ts';
 import type { ApiPagination, ApiSubmission } from './schemas.ts';
 import { EVALUATION_SELECT, serializeEvaluation } from './serialize-evaluation.ts';
@@ -19,7 +20,7 @@ const SUBMISSION_SELECT = {
   createdAt: true,
   startedAt: true,
   finishedAt: true,
-  model: { select: { id: true, name: true, visibility: true } },
+  model: { select: { id: true, name: true, visibility: true, ownerId: true } },
   evaluations: { orderBy: NEWEST_EVALUATIONS_FIRST, select: EVALUATION_SELECT },
 } satisfies Prisma.SubmissionSelect;
 
@@ -43,7 +44,14 @@ function readQueuePosition(db: Db, row: SubmissionRow): Promise<number | null> {
     .then((ahead) => ahead + 1);
 }
 
-async function serializeSubmissions(db: Db, rows: SubmissionRow[], appUrl: string): Promise<ApiSubmission[]> {
+type Viewer = { userId: string; role: Role } | null;
+
+async function serializeSubmissions(
+  db: Db,
+  rows: SubmissionRow[],
+  viewer: Viewer,
+  appUrl: string,
+): Promise<ApiSubmission[]> {
   const [ranks, positions] = await Promise.all([
     readRanks(db, rows),
     Promise.all(rows.map((row) => readQueuePosition(db, row))),
@@ -60,7 +68,7 @@ async function serializeSubmissions(db: Db, rows: SubmissionRow[], appUrl: strin
       format: row.format,
       visibility: row.model.visibility,
       status: row.status,
-      statusReason: row.statusReason,
+      statusReason: statusReasonFor(reasonReaderOf(viewer, row.model.ownerId), row),
       failureKind: row.failureKind,
       progress: { images: row.progressImages, total: getDatasetInfo(datasetId).splits.test.count },
       queuePosition: positions[index] ?? null,
@@ -77,7 +85,7 @@ async function serializeSubmissions(db: Db, rows: SubmissionRow[], appUrl: strin
 export async function getApiSubmission(
   db: Db,
   id: string,
-  viewer: { userId: string; role: Role } | null,
+  viewer: Viewer,
   appUrl: string,
 ): Promise<ApiSubmission | null> {
   const row = await db.submission.findFirst({
@@ -85,7 +93,7 @@ export async function getApiSubmission(
     select: SUBMISSION_SELECT,
   });
   if (!row) return null;
-  const [submission] = await serializeSubmissions(db, [row], appUrl);
+  const [submission] = await serializeSubmissions(db, [row], viewer, appUrl);
   return submission ?? null;
 }
 
@@ -94,12 +102,12 @@ export type OwnSubmissionFilter = PageRequest & { dataset?: DatasetId; status?: 
 /** The submissions a user uploaded, newest first, one page. */
 export async function listOwnSubmissions(
   db: Db,
-  userId: string,
+  viewer: { userId: string; role: Role },
   filter: OwnSubmissionFilter,
   appUrl: string,
 ): Promise<{ data: ApiSubmission[]; pagination: ApiPagination }> {
   const where: Prisma.SubmissionWhereInput = {
-    submitterId: userId,
+    submitterId: viewer.userId,
     ...(filter.dataset ? { dataset: datasetEnumFromId(filter.dataset) } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
@@ -113,5 +121,5 @@ export async function listOwnSubmissions(
       select: SUBMISSION_SELECT,
     }),
   ]);
-  return { data: await serializeSubmissions(db, rows, appUrl), pagination: describePage(filter, total) };
+  return { data: await serializeSubmissions(db, rows, viewer, appUrl), pagination: describePage(filter, total) };
 }

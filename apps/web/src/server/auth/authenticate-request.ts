@@ -4,8 +4,13 @@ import { getEnv } from '@/env';
 import { verifyApiToken } from '@/server/tokens/verify-api-token';
 import { getAuth } from './auth.ts';
 
-/** Who is making a request, and how they proved it. */
-export type Actor = { userId: string; role: Role; via: 'session' | 'token' };
+/**
+ * Who is making a request, how they proved it (`credentialId`: the session's or the API token's
+ * id, for the audit log) and the rights that proof carries. `role` is those rights, not the
+ * account's: an API token carries its owner's ordinary rights only, ADMIN needs the browser
+ * session, so a leaked CI token cannot read others' private entries, change them or moderate.
+ */
+export type Actor = { userId: string; role: Role; via: 'session' | 'token'; credentialId: string };
 
 export type Authentication = { kind: 'actor'; actor: Actor } | { kind: 'anonymous' } | { kind: 'invalid_token' };
 
@@ -21,9 +26,17 @@ export async function authenticateRequest(headers: Headers): Promise<Authenticat
     const secret = BEARER.exec(authorization.trim())?.[1];
     const owner = secret ? await verifyApiToken(getDb(getEnv().DATABASE_URL), secret) : null;
     if (!owner) return { kind: 'invalid_token' };
-    return { kind: 'actor', actor: { userId: owner.userId, role: owner.role, via: 'token' } };
+    return { kind: 'actor', actor: { userId: owner.userId, role: 'USER', via: 'token', credentialId: owner.tokenId } };
   }
   const session = await getAuth().api.getSession({ headers });
   if (!session) return { kind: 'anonymous' };
-  return { kind: 'actor', actor: { userId: session.user.id, role: session.user.role ?? 'USER', via: 'session' } };
+  return {
+    kind: 'actor',
+    actor: {
+      userId: session.user.id,
+      role: session.user.role ?? 'USER',
+      via: 'session',
+      credentialId: session.session.id,
+    },
+  };
 }

@@ -3,6 +3,7 @@ import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { visibleModelsWhere } from '@/server/queries/public-submissions';
 import { deleteOrphanArtifacts } from '@/server/submissions/delete-orphan-artifacts';
 import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from '@/server/submissions/ownership-deps';
 
@@ -10,19 +11,16 @@ export type DeleteModelResult = { ok: true; deletedSubmissions: number } | Owner
 
 /** Deletes a model and, by cascade, all its submissions and their evaluations. */
 export async function deleteModel(deps: OwnershipDeps, actor: Actor, id: string): Promise<DeleteModelResult> {
-  const model = await deps.db.model.findUnique({
-    where: { id },
+  const model = await deps.db.model.findFirst({
+    where: { AND: [{ id }, visibleModelsWhere(actor)] },
     select: {
       name: true,
       ownerId: true,
-      visibility: true,
-      hiddenAt: true,
       submissions: { select: { id: true, status: true, artifactSha256: true } },
     },
   });
   if (!model) return ownerAccessError('not_found', 'model');
-  const isPublic = model.visibility === 'PUBLIC' && !model.hiddenAt;
-  const access = decideOwnerAccess(actor, { ownerId: model.ownerId, isPublic });
+  const access = decideOwnerAccess(actor, model);
   if (access !== 'allowed') return ownerAccessError(access, 'model');
 
   await deps.db.$transaction(async (tx) => {

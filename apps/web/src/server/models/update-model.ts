@@ -5,6 +5,7 @@ import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { visibleModelsWhere } from '@/server/queries/public-submissions';
 import type { OwnershipDeps, OwnershipFailure } from '@/server/submissions/ownership-deps';
 import { MODEL_NAME_MAX_LENGTH, MODEL_NAME_PATTERN, VISIBILITIES } from '@/server/submissions/submission-input';
 
@@ -40,13 +41,12 @@ export async function updateModel(
   id: string,
   input: UpdateModelInput,
 ): Promise<UpdateModelResult> {
-  const model = await deps.db.model.findUnique({
-    where: { id },
-    select: { name: true, ownerId: true, visibility: true, hiddenAt: true },
+  const model = await deps.db.model.findFirst({
+    where: { AND: [{ id }, visibleModelsWhere(actor)] },
+    select: { name: true, ownerId: true, visibility: true },
   });
   if (!model) return ownerAccessError('not_found', 'model');
-  const isPublic = model.visibility === 'PUBLIC' && !model.hiddenAt;
-  const access = decideOwnerAccess(actor, { ownerId: model.ownerId, isPublic });
+  const access = decideOwnerAccess(actor, model);
   if (access !== 'allowed') return ownerAccessError(access, 'model');
 
   const data = {

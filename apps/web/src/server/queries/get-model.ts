@@ -1,8 +1,8 @@
 import 'server-only';
 import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
-import type { Db, ModelFormat, Prisma, Role, SubmissionStatus } from '@tenfold/db';
-import { visibleSubmissionsWhere } from './public-submissions.ts';
+import type { Db, ModelFormat, Role, SubmissionStatus } from '@tenfold/db';
+import { visibleModelsWhere, visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type ModelSubmission = {
   id: string;
@@ -35,17 +35,10 @@ export type ModelDetails = {
 
 type Viewer = { userId: string; role: Role } | null;
 
-/** Public models for everyone; private or hidden ones for their owner and admins only. */
-function visibleModelWhere(viewer: Viewer): Prisma.ModelWhereInput {
-  if (viewer?.role === 'ADMIN') return {};
-  const isPublic: Prisma.ModelWhereInput = { visibility: 'PUBLIC', hiddenAt: null, disqualifiedAt: null };
-  return viewer ? { OR: [isPublic, { ownerId: viewer.userId }] } : isPublic;
-}
-
 /** A model with the submissions the viewer may see, each with its evaluation in force (no predictions). */
 export async function getModel(db: Db, id: string, viewer: Viewer = null): Promise<ModelDetails | null> {
   const row = await db.model.findFirst({
-    where: { AND: [{ id }, visibleModelWhere(viewer)] },
+    where: { AND: [{ id }, visibleModelsWhere(viewer)] },
     select: {
       id: true,
       name: true,

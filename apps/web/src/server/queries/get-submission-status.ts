@@ -2,6 +2,7 @@ import 'server-only';
 import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
 import { type DatasetId, datasetIdFromEnum, getDatasetInfo } from '@tenfold/datasets/catalog';
 import type { Db, FailureKind, Role, SubmissionStatus } from '@tenfold/db';
+import { reasonReaderOf, statusReasonFor } from '@/server/submissions/status-reason-for';
 import { visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type SubmissionStatusView = {
@@ -30,6 +31,7 @@ export async function getSubmissionStatus(
       failureKind: true,
       dataset: true,
       progressImages: true,
+      model: { select: { ownerId: true } },
       evaluations: { orderBy: NEWEST_EVALUATIONS_FIRST, select: { accuracy: true, scorerVersion: true } },
     },
   });
@@ -38,7 +40,7 @@ export async function getSubmissionStatus(
   return {
     id: row.id,
     status: row.status,
-    statusReason: row.statusReason,
+    statusReason: statusReasonFor(reasonReaderOf(viewer, row.model.ownerId), row),
     failureKind: row.failureKind,
     dataset,
     progressImages: row.progressImages,

@@ -11,6 +11,7 @@ import {
   type Role,
   type SubmissionStatus,
 } from '@tenfold/db';
+import { reasonReaderOf, statusReasonFor } from '@/server/submissions/status-reason-for';
 import { visibleSubmissionsWhere } from './public-submissions.ts';
 
 export type SubmissionEvaluation = {
@@ -129,7 +130,7 @@ export async function getSubmission(
   return {
     id: row.id,
     status: row.status,
-    statusReason: row.statusReason,
+    statusReason: statusReasonFor(reasonReaderOf(viewer, row.model.ownerId), row),
     failureKind: row.failureKind,
     progressImages: row.progressImages,
     queuedAhead,

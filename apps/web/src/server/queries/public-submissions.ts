@@ -1,4 +1,10 @@
-import { type Prisma, publicSubmissionsWhere, type Role } from '@tenfold/db';
+import { type Prisma, publicModelsWhere, publicSubmissionsWhere, type Role } from '@tenfold/db';
+
+/** What a viewer may open: every model for admins, their own for owners, the public ones for everyone. */
+export function visibleModelsWhere(viewer: { userId: string; role: Role } | null): Prisma.ModelWhereInput {
+  if (viewer?.role === 'ADMIN') return {};
+  return viewer ? { OR: [publicModelsWhere(), { ownerId: viewer.userId }] } : publicModelsWhere();
+}
 
 /**
  * What a viewer may open: everything for admins, their own models' submissions for their

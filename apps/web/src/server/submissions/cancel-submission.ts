@@ -1,9 +1,10 @@
 import 'server-only';
-import { isPublicSubmission, markSubmissionCancelled, SubmissionStatus } from '@tenfold/db';
+import { markSubmissionCancelled, SubmissionStatus } from '@tenfold/db';
 import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { visibleSubmissionsWhere } from '@/server/queries/public-submissions';
 import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from './ownership-deps.ts';
 
 export type CancelSubmissionResult = { ok: true; status: typeof SubmissionStatus.CANCELLED } | OwnershipFailure;
@@ -14,18 +15,13 @@ export type CancelSubmissionResult = { ok: true; status: typeof SubmissionStatus
  * nothing, so the worker stops scoring it and writes no result.
  */
 export async function cancelSubmission(deps: OwnershipDeps, actor: Actor, id: string): Promise<CancelSubmissionResult> {
-  const row = await deps.db.submission.findUnique({
-    where: { id },
-    select: {
-      status: true,
-      hiddenAt: true,
-      disqualifiedAt: true,
-      model: { select: { ownerId: true, visibility: true, hiddenAt: true, disqualifiedAt: true } },
-    },
+  const row = await deps.db.submission.findFirst({
+    where: { AND: [{ id }, visibleSubmissionsWhere(actor)] },
+    select: { status: true, model: { select: { ownerId: true } } },
   });
   if (!row) return ownerAccessError('not_found', 'submission');
   const ownerId = row.model.ownerId;
-  const access = decideOwnerAccess(actor, { ownerId, isPublic: isPublicSubmission(row) });
+  const access = decideOwnerAccess(actor, { ownerId });
   if (access !== 'allowed') return ownerAccessError(access, 'submission');
   const { status } = row;
   if (status !== SubmissionStatus.QUEUED && status !== SubmissionStatus.RUNNING) {

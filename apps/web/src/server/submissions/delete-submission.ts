@@ -1,9 +1,9 @@
 import 'server-only';
-import { isPublicSubmission } from '@tenfold/db';
 import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { visibleSubmissionsWhere } from '@/server/queries/public-submissions';
 import { deleteOrphanArtifacts } from './delete-orphan-artifacts.ts';
 import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from './ownership-deps.ts';
 
@@ -14,19 +14,13 @@ export type DeleteSubmissionResult = { ok: true } | OwnershipFailure;
  * shares them. A worker still scoring it finds the row gone and drops the job.
  */
 export async function deleteSubmission(deps: OwnershipDeps, actor: Actor, id: string): Promise<DeleteSubmissionResult> {
-  const row = await deps.db.submission.findUnique({
-    where: { id },
-    select: {
-      status: true,
-      artifactSha256: true,
-      hiddenAt: true,
-      disqualifiedAt: true,
-      model: { select: { ownerId: true, visibility: true, hiddenAt: true, disqualifiedAt: true } },
-    },
+  const row = await deps.db.submission.findFirst({
+    where: { AND: [{ id }, visibleSubmissionsWhere(actor)] },
+    select: { status: true, artifactSha256: true, model: { select: { ownerId: true } } },
   });
   if (!row) return ownerAccessError('not_found', 'submission');
   const ownerId = row.model.ownerId;
-  const access = decideOwnerAccess(actor, { ownerId, isPublic: isPublicSubmission(row) });
+  const access = decideOwnerAccess(actor, { ownerId });
   if (access !== 'allowed') return ownerAccessError(access, 'submission');
 
   await deps.db.$transaction(async (tx) => {

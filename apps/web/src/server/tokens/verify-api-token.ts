@@ -1,18 +1,18 @@
 import 'server-only';
-import type { Db, Role } from '@tenfold/db';
+import type { Db } from '@tenfold/db';
 import { API_TOKEN_PATTERN, hashApiTokenSecret } from './api-token-secret.ts';
 
 /** lastUsedAt is for humans ("used 3 minutes ago"); one write a minute per token is plenty. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export type TokenOwner = { userId: string; role: Role; tokenId: string };
+export type TokenOwner = { userId: string; tokenId: string };
 
 /** The owner of a valid, unrevoked token, or null. Lookup is by hash, so the secret is never compared as text. */
 export async function verifyApiToken(db: Db, secret: string): Promise<TokenOwner | null> {
   if (!API_TOKEN_PATTERN.test(secret)) return null;
   const token = await db.apiToken.findUnique({
     where: { tokenHash: hashApiTokenSecret(secret) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, role: true } } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, userId: true },
   });
   if (!token || token.revokedAt) return null;
   const now = Date.now();
@@ -25,5 +25,5 @@ export async function verifyApiToken(db: Db, secret: string): Promise<TokenOwner
       data: { lastUsedAt: new Date(now) },
     });
   }
-  return { userId: token.user.id, role: token.user.role, tokenId: token.id };
+  return { userId: token.userId, tokenId: token.id };
 }

@@ -45,7 +45,8 @@ function describeScale({ scale, mean, std }: SubmissionDetails['contract']): str
   return `(pixel / 255 − ${mean ?? '?'}) / ${std ?? '?'}`;
 }
 
-function StatusDetail({ submission }: { submission: SubmissionDetails }) {
+/** `isOwner`: the failure text speaks to the submitter only when the submitter reads it. */
+function StatusDetail({ submission, isOwner }: { submission: SubmissionDetails; isOwner: boolean }) {
   const testImages = getDatasetInfo(submission.datasetId).splits.test.count;
   switch (submission.status) {
     case 'QUEUED':
@@ -84,13 +85,23 @@ function StatusDetail({ submission }: { submission: SubmissionDetails }) {
       return (
         <div className="alert alert--error" data-testid="submission-failure">
           {submission.failureKind === 'PLATFORM' ? (
+            isOwner ? (
+              <p>
+                <strong>Scoring stopped because of a fault on Tenfold&apos;s side, not your model.</strong> It does not
+                count against you.
+              </p>
+            ) : (
+              <p>
+                <strong>Scoring stopped because of a fault on Tenfold&apos;s side, not the model.</strong>
+              </p>
+            )
+          ) : isOwner ? (
             <p>
-              <strong>Scoring stopped because of a problem on Tenfold&apos;s side, not your model.</strong> It does not
-              count against you.
+              <strong>Your model could not be scored.</strong> Check the file and its input contract, then submit again.
             </p>
           ) : (
             <p>
-              <strong>Your model could not be scored.</strong> Check the file and its input contract, then submit again.
+              <strong>This model could not be scored.</strong>
             </p>
           )}
           {submission.statusReason ? <p data-testid="submission-reason">{submission.statusReason}</p> : null}
@@ -151,7 +162,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <h2 id="status-heading">Status</h2>
           <StatusBadge status={submission.status} testId="submission-status" />
         </div>
-        <StatusDetail submission={submission} />
+        <StatusDetail submission={submission} isOwner={viewer?.userId === submission.ownerId} />
         <SubmissionLiveProgress
           id={submission.id}
           status={submission.status}

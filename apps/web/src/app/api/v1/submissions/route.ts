@@ -24,7 +24,7 @@ export const GET = apiRoute('GET /api/v1/submissions', async (request: Request):
   const query = parseQuery(request, submissionListQuerySchema);
   if (!query.ok) return query.response;
   const env = getEnv();
-  const list = await listOwnSubmissions(getDb(env.DATABASE_URL), actor.value.userId, query.data, env.APP_URL);
+  const list = await listOwnSubmissions(getDb(env.DATABASE_URL), actor.value, query.data, env.APP_URL);
   return Response.json(list, { headers: NO_STORE });
 });
 

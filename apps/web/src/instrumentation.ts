@@ -1,0 +1,6 @@
+/** Runs once when the Next.js server starts. */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { refuseUnsupportedMethods } = await import('./server/http/refuse-unsupported-methods.ts');
+  refuseUnsupportedMethods();
+}
