@@ -61,10 +61,12 @@ function listTfjsShards(modelJsonText: string, where: string): string[] {
   for (const group of groups) {
     const paths = (group as { paths?: unknown })?.paths;
     if (!Array.isArray(paths)) throw fileError(`${where}: a weightsManifest entry has no paths list.`);
-    for (const path of paths) {
+    for (const listed of paths) {
+      // tfjs-node's model.save('file://dir') writes "./weights.bin", the file beside model.json.
+      const path = typeof listed === 'string' && listed.startsWith('./') ? listed.slice(2) : listed;
       if (typeof path !== 'string' || path === '' || /[\\/]/.test(path) || path === '.' || path === '..') {
         throw fileError(
-          `${where} lists the weight file "${String(path)}": only plain file names beside model.json are accepted.`,
+          `${where} lists the weight file "${String(listed)}": only plain file names beside model.json are accepted.`,
         );
       }
       names.add(path);
