@@ -20,7 +20,8 @@ export async function packFlatZip(files: NamedFile[], what: string): Promise<Uin
   const seen = new Set<string>();
   for (const file of [...files].sort((a, b) => baseName(a.name).localeCompare(baseName(b.name)))) {
     const name = baseName(file.name);
-    if (!name || seen.has(name)) throw new Error(`Two uploaded files are named "${name}": ${what} names must be unique.`);
+    if (!name || seen.has(name))
+      throw new Error(`Two uploaded files are named "${name}": ${what} names must be unique.`);
     seen.add(name);
     zip.file(name, file.bytes, { date: EPOCH, binary: true });
   }

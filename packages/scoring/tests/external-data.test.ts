@@ -54,31 +54,43 @@ async function refusal(modelBytes: Uint8Array): Promise<string> {
 function graphWithSubgraphConstant(): OnnxGraph {
   const graph = linearOnnxGraph({ ...model, bias: new Float32Array(10) });
   const addBias = [
-    { op: 'Constant', inputs: [], outputs: ['bias'], name: 'bias', attributes: [{ name: 'value', tensor: { name: 'bias', dims: [10], data: model.bias } }] },
+    {
+      op: 'Constant',
+      inputs: [],
+      outputs: ['bias'],
+      name: 'bias',
+      attributes: [{ name: 'value', tensor: { name: 'bias', dims: [10], data: model.bias } }],
+    },
     { op: 'Add', inputs: ['logits', 'bias'], outputs: ['then_out'] },
   ];
   return {
     ...graph,
-    nodes: [...graph.nodes, ifNode('branch', addBias, [{ op: 'Identity', inputs: ['logits'], outputs: ['else_out'] }], 'out')],
+    nodes: [
+      ...graph.nodes,
+      ifNode('branch', addBias, [{ op: 'Identity', inputs: ['logits'], outputs: ['else_out'] }], 'out'),
+    ],
     initializers: [...graph.initializers, boolScalar('keep_going', true)],
     outputs: [{ name: 'out', shape: ['N', 10] }],
   };
 }
 
 describe('ONNX models with external data, as PyTorch 2.9+ exports them', () => {
-  it.each([18, 19, 20])('scores model.onnx + model.onnx.data (IR 10, opset %i) exactly as plain TypeScript predicts', async (opset) => {
-    const { graph, data } = splitExternalData(linearOnnxGraph(model));
-    const onnx = buildOnnxModel(graph, TORCH_OPTIONS(opset));
-    expect(onnx.byteLength).toBeLessThan(1000);
-    const artifact = await packOnnxFiles([
-      { name: 'model.onnx', bytes: onnx },
-      { name: TORCH_DATA_FILE, bytes: data },
-    ]);
-    const result = await score(artifact);
-    expect(result.predictions.filter((p, i) => p !== expected[i]).length).toBe(0);
-    expect(result.parameterCount).toBe(7850);
-    expect(result.modelSha256).toBe(sha256Hex(artifact));
-  });
+  it.each([18, 19, 20])(
+    'scores model.onnx + model.onnx.data (IR 10, opset %i) exactly as plain TypeScript predicts',
+    async (opset) => {
+      const { graph, data } = splitExternalData(linearOnnxGraph(model));
+      const onnx = buildOnnxModel(graph, TORCH_OPTIONS(opset));
+      expect(onnx.byteLength).toBeLessThan(1000);
+      const artifact = await packOnnxFiles([
+        { name: 'model.onnx', bytes: onnx },
+        { name: TORCH_DATA_FILE, bytes: data },
+      ]);
+      const result = await score(artifact);
+      expect(result.predictions.filter((p, i) => p !== expected[i]).length).toBe(0);
+      expect(result.parameterCount).toBe(7850);
+      expect(result.modelSha256).toBe(sha256Hex(artifact));
+    },
+  );
 
   it('reads external tensors of subgraphs from the upload, never from the disk', async () => {
     const { graph, data } = splitExternalData(graphWithSubgraphConstant());
@@ -103,11 +115,15 @@ describe('ONNX models with external data, as PyTorch 2.9+ exports them', () => {
       { name: TORCH_DATA_FILE, bytes: data },
       { name: 'notes.txt', bytes: new TextEncoder().encode('hello') },
     ]);
-    expect(await refusal(extra)).toMatch(/The upload holds "notes\.txt" beside the model, but no tensor of the model reads it/);
+    expect(await refusal(extra)).toMatch(
+      /The upload holds "notes\.txt" beside the model, but no tensor of the model reads it/,
+    );
     const short = await packOnnxFiles([
       { name: 'model.onnx', bytes: onnx },
       { name: TORCH_DATA_FILE, bytes: data.subarray(0, 1000) },
     ]);
-    expect(await refusal(short)).toMatch(/Initializer "W" keeps its values in external data \(location "model\.onnx\.data"\) at bytes 0 to 31360, past the end of that file \(1000 bytes\)/);
+    expect(await refusal(short)).toMatch(
+      /Initializer "W" keeps its values in external data \(location "model\.onnx\.data"\) at bytes 0 to 31360, past the end of that file \(1000 bytes\)/,
+    );
   });
 });

@@ -94,7 +94,14 @@ function readTensorFields(bytes: Uint8Array, where: string): TensorFields {
 
 function externalFacts(fields: TensorFields, label: string, packedBytes: number, elementBits: number) {
   const hasInlineValues = fields.typedCounts.size > 0 || fields.rawBytes !== undefined;
-  return { label, entries: fields.externalEntries, dataLocation: fields.dataLocation, hasInlineValues, packedBytes, elementBits };
+  return {
+    label,
+    entries: fields.externalEntries,
+    dataLocation: fields.dataLocation,
+    hasInlineValues,
+    packedBytes,
+    elementBits,
+  };
 }
 
 /**

@@ -43,14 +43,16 @@ export function splitExternalData(graph: OnnxGraph, location = TORCH_DATA_FILE):
   const moveGraph = (g: OnnxGraph): OnnxGraph => ({
     ...g,
     initializers: g.initializers.map(move),
-    nodes: g.nodes.map((node): OnnxNode => ({
-      ...node,
-      attributes: node.attributes?.map((attribute) => {
-        if ('tensor' in attribute) return { ...attribute, tensor: move(attribute.tensor) };
-        if ('graph' in attribute) return { ...attribute, graph: moveGraph(attribute.graph) };
-        return attribute;
+    nodes: g.nodes.map(
+      (node): OnnxNode => ({
+        ...node,
+        attributes: node.attributes?.map((attribute) => {
+          if ('tensor' in attribute) return { ...attribute, tensor: move(attribute.tensor) };
+          if ('graph' in attribute) return { ...attribute, graph: moveGraph(attribute.graph) };
+          return attribute;
+        }),
       }),
-    })),
+    ),
   });
   const split = moveGraph(graph);
   const data = new Uint8Array(size);
