@@ -1,3 +1,4 @@
+export { isOnnxName, packOnnxFiles } from './pack-onnx-files.ts';
 export { type NamedFile, packTfjsFiles } from './pack-tfjs-files.ts';
 export { MAX_MODEL_JSON_BYTES, readTfjsFormat, type TfjsKind } from './read-tfjs-format.ts';
 export { readZippedModelJson } from './read-zipped-model-json.ts';

@@ -1,12 +1,19 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { isPlainFileName, listExternalDataFiles } from '@tenfold/scoring/onnx-external-files';
 import { CliError, EXIT } from './exit-codes.ts';
 
 /** A model file problem: exit 2, with a code scripts can tell apart from argument mistakes. */
 const fileError = (message: string, code = 'file_invalid') => new CliError(message, EXIT.usage, code);
 
 type ModelFile = { name: string; bytes: Uint8Array<ArrayBuffer> };
-export type ModelUpload = { kind: 'onnx' | 'tfjs-zip' | 'tfjs-folder'; files: ModelFile[]; totalBytes: number };
+export type ModelUpload = {
+  kind: 'onnx' | 'tfjs-zip' | 'tfjs-folder';
+  files: ModelFile[];
+  totalBytes: number;
+  /** Said before uploading: which files came along with the one named (ONNX external data). */
+  note?: string;
+};
 
 /** The server takes at most this many file parts (model.json + shards). */
 const MAX_UPLOAD_FILES = 64;
@@ -61,10 +68,12 @@ function listTfjsShards(modelJsonText: string, where: string): string[] {
   for (const group of groups) {
     const paths = (group as { paths?: unknown })?.paths;
     if (!Array.isArray(paths)) throw fileError(`${where}: a weightsManifest entry has no paths list.`);
-    for (const path of paths) {
+    for (const listed of paths) {
+      // tfjs-node's model.save('file://dir') writes "./weights.bin", the file beside model.json.
+      const path = typeof listed === 'string' && listed.startsWith('./') ? listed.slice(2) : listed;
       if (typeof path !== 'string' || path === '' || /[\\/]/.test(path) || path === '.' || path === '..') {
         throw fileError(
-          `${where} lists the weight file "${String(path)}": only plain file names beside model.json are accepted.`,
+          `${where} lists the weight file "${String(listed)}": only plain file names beside model.json are accepted.`,
         );
       }
       names.add(path);
@@ -96,8 +105,41 @@ async function readTfjsFolder(modelJsonPath: string): Promise<ModelUpload> {
   return { kind: 'tfjs-folder', files, totalBytes: files.reduce((sum, file) => sum + file.bytes.byteLength, 0) };
 }
 
+const sumBytes = (files: ModelFile[]) => files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
+
 /**
- * The file parts to upload for a model given on the command line: an .onnx file, a TF.js
+ * An .onnx file plus the external-data files it names, from its folder: PyTorch 2.9+ writes
+ * model.onnx + model.onnx.data. Only plain names are read; the server refuses any other.
+ */
+async function readOnnxWithData(path: string, onnx: ModelFile): Promise<ModelUpload> {
+  const listed = listExternalDataFiles(onnx.bytes);
+  const unsafe = listed.find((name) => !isPlainFileName(name));
+  if (unsafe !== undefined) {
+    throw fileError(
+      `${onnx.name} names the external-data file ${JSON.stringify(unsafe)}, which is not a plain file name beside it: only files in the model's own folder are sent. Export the model again.`,
+    );
+  }
+  const files = [onnx];
+  for (const name of listed) {
+    const file = join(dirname(path), name);
+    if (!(await stat(file).catch(() => null))?.isFile()) {
+      throw fileError(
+        `${file} is missing: ${onnx.name} keeps its weights in it. Keep the files torch.onnx.export wrote together, or export one file with external_data=False.`,
+        'file_missing',
+      );
+    }
+    files.push(await readNonEmpty(file, name));
+  }
+  const note =
+    listed.length > 0
+      ? `${onnx.name} keeps its weights in ${listed.join(', ')}: sending ${listed.length === 1 ? 'it' : 'them'} too.`
+      : undefined;
+  return { kind: 'onnx', files, totalBytes: sumBytes(files), ...(note ? { note } : {}) };
+}
+
+/**
+ * The file parts to upload for a model given on the command line: an .onnx file (with the
+ * external-data files it names), a folder holding one, a TF.js
  * .zip, or a TF.js model (its folder or its model.json) sent as model.json plus the shards
  * it lists, the way the site's form sends them.
  */
@@ -111,9 +153,14 @@ export async function readModelFiles(path: string): Promise<ModelUpload> {
   }
   if (info.isDirectory()) {
     const entries = await readdir(path);
+    const onnx = entries.filter((name) => extname(name).toLowerCase() === '.onnx');
+    if (!entries.includes('model.json') && onnx.length === 1) {
+      const modelPath = join(path, onnx[0] as string);
+      return readOnnxWithData(modelPath, await readNonEmpty(modelPath, onnx[0] as string));
+    }
     if (!entries.includes('model.json')) {
       throw fileError(
-        `${path} is a folder without model.json: give an .onnx file, a TF.js .zip or a TF.js model folder.`,
+        `${path} is a folder without model.json${onnx.length > 1 ? ' and with several .onnx files' : ''}: give an .onnx file, a TF.js .zip or a TF.js model folder.`,
       );
     }
     return readTfjsFolder(join(path, 'model.json'));
@@ -133,5 +180,6 @@ export async function readModelFiles(path: string): Promise<ModelUpload> {
   if (extension === '.onnx' && isZip(file.bytes)) {
     throw fileError(`${path} is a zip archive, not ONNX: if it is a TF.js model, rename it to .zip.`);
   }
-  return { kind: extension === '.zip' ? 'tfjs-zip' : 'onnx', files: [file], totalBytes: file.bytes.byteLength };
+  if (extension === '.onnx') return readOnnxWithData(path, file);
+  return { kind: 'tfjs-zip', files: [file], totalBytes: file.bytes.byteLength };
 }

@@ -17,6 +17,7 @@ export async function runSubmit(
   const session = await resolveSession(context.env, command.url);
   // Local problems (a missing file, a wrong extension) are reported before any network use.
   const upload = await readModelFiles(resolve(command.modelPath));
+  if (upload.note) context.io.err(upload.note);
   const fileCount = upload.files.length > 1 ? `${upload.files.length} files, ` : '';
   context.io.err(
     `Uploading "${command.fields.modelName}" (${fileCount}${formatBytes(upload.totalBytes)}) to ${session.url} ...`,

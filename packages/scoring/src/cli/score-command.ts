@@ -25,6 +25,9 @@ async function main(): Promise<number> {
   const workDir = await mkdtemp(join(tmpdir(), 'tenfold-score-'));
   try {
     const model = await readModelInput(resolve(env.INIT_CWD, args.modelPath));
+    if (model.externalFiles.length > 0) {
+      console.error(`The model keeps its weights in ${model.externalFiles.join(', ')}: scoring it with them.`);
+    }
     const info = getDatasetInfo(args.dataset);
     const split = await loadSplit(args.dataset, 'test', { dataDir: env.TENFOLD_DATASETS_DIR });
     const result = await scoreArtifact({

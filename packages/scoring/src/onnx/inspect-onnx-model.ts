@@ -139,11 +139,13 @@ function inspectFunction(bytes: Uint8Array, budget: InspectionBudget): void {
 
 /**
  * Static inspection of an uploaded ONNX file before ONNX Runtime parses it: refuses files that
- * are too large, not ONNX, or would make ONNX Runtime read other files (external data), load
- * custom operators or allocate what their declared sizes promise; returns what it learnt.
- * Throws ModelError with a reason the submitter can act on.
+ * are too large, not ONNX, or would make ONNX Runtime read other files, load custom operators
+ * or allocate what their declared sizes promise; returns what it learnt. `externalFiles` (name
+ * to size) are the external-data files uploaded with it: every tensor kept in external data
+ * must lie inside one of them, and each of them must be used. Without it, external data is
+ * refused. Throws ModelError with a reason the submitter can act on.
  */
-export function inspectOnnxModel(bytes: Uint8Array): OnnxInspection {
+export function inspectOnnxModel(bytes: Uint8Array, externalFiles?: ReadonlyMap<string, number>): OnnxInspection {
   if (bytes.length === 0) throw new ModelError('The uploaded file is empty.');
   if (bytes.length > MAX_MODEL_BYTES) {
     throw new ModelError(
@@ -155,7 +157,7 @@ export function inspectOnnxModel(bytes: Uint8Array): OnnxInspection {
       'The file is in ONNX Runtime\'s own "ORT format" (or imitates it); Tenfold accepts .onnx files only.',
     );
   }
-  const budget = new InspectionBudget();
+  const budget = new InspectionBudget(externalFiles);
   const model = readModelFields(bytes, budget);
   const { graph, irVersion } = model;
   if (!graph || irVersion === undefined) throw notOnnx(bytes, graph ? 'it has no IR version' : 'it has no graph');
@@ -165,6 +167,12 @@ export function inspectOnnxModel(bytes: Uint8Array): OnnxInspection {
   const facts = inspectOnnxGraph(graph, '', 0, budget);
   if (facts.nodes === 0) throw new ModelError("The model's graph has no nodes: it computes nothing.");
   if (facts.outputs === 0) throw new ModelError('The model declares no outputs.');
+  const unused = [...(externalFiles?.keys() ?? [])].filter((name) => !budget.usedFiles.has(name));
+  if (unused.length > 0) {
+    throw new ModelError(
+      `The upload holds ${unused.map((name) => quoteName(name)).join(', ')} beside the model, but no tensor of the model reads ${unused.length === 1 ? 'it' : 'them'}: upload the .onnx file and exactly the external-data files it names.`,
+    );
+  }
   return {
     irVersion,
     opsets,

@@ -1,9 +1,10 @@
 import { ModelError } from '../errors.ts';
 import type { ProtobufField } from '../safety/protobuf-reader.ts';
+import { checkExternalTensor } from './check-external-tensor.ts';
 import { countTensorElements } from './count-tensor-elements.ts';
 import type { InspectionBudget } from './inspection-budget.ts';
 import { MAX_TENSOR_RANK } from './onnx-limits.ts';
-import { DATA_LOCATION_DEFAULT, ELEMENT_TYPES, STRING_ENTRY, TENSOR } from './onnx-wire-format.ts';
+import { DATA_LOCATION_DEFAULT, ELEMENT_TYPES, TENSOR } from './onnx-wire-format.ts';
 import {
   bytesOf,
   capitalize,
@@ -30,8 +31,7 @@ type TensorFields = {
   /** Value counts of the typed data fields present, by field number. */
   typedCounts: Map<number, number>;
   stringBytes: number;
-  externalLocation?: string;
-  hasExternalData: boolean;
+  externalEntries: Uint8Array[];
   dataLocation: number;
 };
 
@@ -46,23 +46,13 @@ function countTypedValues(field: ProtobufField, where: string): number {
   return countPacked(field.bytes, where);
 }
 
-function externalLocation(entry: Uint8Array, where: string): string | undefined {
-  let key = '';
-  let value = '';
-  for (const field of readOnnxFields(entry, where)) {
-    if (field.number === STRING_ENTRY.key) key = stringOf(field, where);
-    else if (field.number === STRING_ENTRY.value) value = stringOf(field, where);
-  }
-  return key === 'location' ? value : undefined;
-}
-
 function readTensorFields(bytes: Uint8Array, where: string): TensorFields {
   const fields: TensorFields = {
     dims: [],
     dataType: 0,
     typedCounts: new Map(),
     stringBytes: 0,
-    hasExternalData: false,
+    externalEntries: [],
     dataLocation: DATA_LOCATION_DEFAULT,
   };
   for (const field of readOnnxFields(bytes, where)) {
@@ -81,8 +71,7 @@ function readTensorFields(bytes: Uint8Array, where: string): TensorFields {
         fields.rawBytes = bytesOf(field, where).length;
         break;
       case TENSOR.externalData:
-        fields.hasExternalData = true;
-        fields.externalLocation ??= externalLocation(bytesOf(field, where), where);
+        fields.externalEntries.push(bytesOf(field, where));
         break;
       case TENSOR.dataLocation:
         fields.dataLocation = varintOf(field, where);
@@ -103,6 +92,18 @@ function readTensorFields(bytes: Uint8Array, where: string): TensorFields {
   return fields;
 }
 
+function externalFacts(fields: TensorFields, label: string, packedBytes: number, elementBits: number) {
+  const hasInlineValues = fields.typedCounts.size > 0 || fields.rawBytes !== undefined;
+  return {
+    label,
+    entries: fields.externalEntries,
+    dataLocation: fields.dataLocation,
+    hasInlineValues,
+    packedBytes,
+    elementBits,
+  };
+}
+
 /**
  * Checks one stored tensor (an initializer, a Constant's value, any tensor attribute): its
  * values must be inside the file, its shape within the limits, and the data it holds exactly
@@ -119,19 +120,21 @@ export function inspectOnnxTensor(
   const fields = readTensorFields(bytes, `${kind}${context}`);
   const where = `${kind}${fields.name ? ` ${quoteName(fields.name)}` : ''}${context}`;
   const label = capitalize(where);
-  if (fields.hasExternalData || fields.dataLocation !== DATA_LOCATION_DEFAULT) {
-    const location = fields.externalLocation === undefined ? '' : ` (location ${quoteName(fields.externalLocation)})`;
-    throw new ModelError(
-      `${label} keeps its values in external data${location}: ONNX Runtime would read them from a file on the scoring machine, so Tenfold accepts only models that store every value inside the .onnx file. Save it without external data (onnx.save_model(model, path, save_as_external_data=False); torch.onnx.export does so for models under 2 GB).`,
-    );
-  }
+  const isExternal = fields.externalEntries.length > 0 || fields.dataLocation !== DATA_LOCATION_DEFAULT;
   const type = ELEMENT_TYPES.get(fields.dataType);
+  // Checked before the element type so that a hostile location is named whatever else is wrong.
+  if (isExternal && !type) checkExternalTensor(externalFacts(fields, label, 0, 0), budget);
   if (!type) throw new ModelError(`${label} has the unknown element type ${fields.dataType}.`);
   const elements = countTensorElements(fields.dims, where);
   const shape = `[${fields.dims.join(', ')}]`;
   const sources = fields.typedCounts.size + (fields.rawBytes === undefined ? 0 : 1);
-  if (sources > 1) throw new ModelError(`${label} stores its values in more than one field; it must use one.`);
   const packedBytes = Math.ceil((elements * type.bits) / 8);
+  if (isExternal) {
+    checkExternalTensor(externalFacts(fields, label, packedBytes, type.bits), budget);
+    budget.addStoredBytes(packedBytes, where);
+    return { elements, bytes: packedBytes, elementBits: type.bits };
+  }
+  if (sources > 1) throw new ModelError(`${label} stores its values in more than one field; it must use one.`);
   if (fields.rawBytes !== undefined) {
     if (type.bits === 0 || fields.rawBytes !== packedBytes) {
       throw new ModelError(

@@ -13,6 +13,15 @@ export class InspectionBudget {
   /** Model-local functions as `domain/name`: nodes may call them whatever their domain. */
   readonly functions = new Set<string>();
 
+  /** External-data files uploaded with the model, name to size; undefined for a lone .onnx file. */
+  readonly externalFiles?: ReadonlyMap<string, number>;
+  /** The external-data files some tensor reads. */
+  readonly usedFiles = new Set<string>();
+
+  constructor(externalFiles?: ReadonlyMap<string, number>) {
+    this.externalFiles = externalFiles;
+  }
+
   addEntry(): void {
     if (++this.entries > MAX_ENTRIES) {
       throw new ModelError(

@@ -6,7 +6,7 @@ import { argmaxRows } from '../metrics/argmax-rows.ts';
 import { checkOnnxSignature } from './check-onnx-signature.ts';
 import { cleanOnnxRuntimeMessage } from './clean-onnx-runtime-message.ts';
 import { disableOnnxTelemetry } from './disable-onnx-telemetry.ts';
-import { inspectOnnxModel } from './inspect-onnx-model.ts';
+import { prepareOnnxModel } from './prepare-onnx-model.ts';
 
 /** ONNX Runtime was fastest here at about this batch size on course-size networks. */
 const DEFAULT_BATCH = 1000;
@@ -61,9 +61,9 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
   const loadStart = performance.now();
   // Before ONNX Runtime parses anything: it would follow external-data paths, load custom
   // operators and allocate declared sizes on its own.
-  const inspection = inspectOnnxModel(options.modelBytes);
+  const { model, inspection } = await prepareOnnxModel(options.modelBytes);
   disableOnnxTelemetry();
-  const session = await createSession(options.modelBytes, options.threads);
+  const session = await createSession(model, options.threads);
   const loadMs = performance.now() - loadStart;
   options.onLoaded?.();
   try {

@@ -24,8 +24,8 @@ export type OnnxTensor = {
   int64Data?: Array<number | bigint>;
   /** Pre-encoded payload of the packed int64_data field (for very long tensors). */
   packedInt64Data?: Uint8Array;
-  /** ONNX external data entries (location, offset, length, ...). */
-  externalData?: Record<string, string>;
+  /** ONNX external data entries (location, offset, length, ...); a list may repeat a key. */
+  externalData?: Record<string, string> | Array<[string, string]>;
   /** Sets data_location; EXTERNAL (1) by default when externalData is given. */
   dataLocation?: number;
 };
@@ -44,7 +44,8 @@ export function writeOnnxTensor(w: ProtobufWriter, tensor: OnnxTensor): void {
     });
   }
   if (tensor.packedInt64Data) w.bytes(7, tensor.packedInt64Data);
-  for (const [key, value] of Object.entries(tensor.externalData ?? {})) {
+  const entries = Array.isArray(tensor.externalData) ? tensor.externalData : Object.entries(tensor.externalData ?? {});
+  for (const [key, value] of entries) {
     w.message(13, (entry) => entry.string(1, key).string(2, value));
   }
   const location = tensor.dataLocation ?? (tensor.externalData ? DATA_LOCATION_EXTERNAL : undefined);

@@ -88,17 +88,19 @@ function checkWeights(
   for (const [index, group] of json.weightsManifest.entries()) {
     let shardBytes = 0;
     for (const path of group.paths) {
-      const problem = findPathProblem(path);
+      // tfjs-node's model.save('file://dir') writes "./weights.bin": the same file as "weights.bin".
+      const name = path.startsWith('./') ? path.slice(2) : path;
+      const problem = findPathProblem(name);
       const shown = JSON.stringify(path);
       if (problem) throw new ModelError(`model.json names the weight file ${shown}, which ${problem}.`);
-      const shard = archive.files.get(path);
+      const shard = archive.files.get(name);
       if (!shard) {
         throw new ModelError(
           `model.json names the weight file ${shown}, which is not in the archive${archive.folder ? ` folder ${JSON.stringify(archive.folder)}` : ''}. Upload it with model.json.`,
         );
       }
-      if (usedPaths.has(path)) throw new ModelError(`model.json names the weight file ${shown} twice.`);
-      usedPaths.add(path);
+      if (usedPaths.has(name)) throw new ModelError(`model.json names the weight file ${shown} twice.`);
+      usedPaths.add(name);
       shards.push(shard);
       shardBytes += shard.byteLength;
     }

@@ -32,7 +32,7 @@ function looksLikeJson(bytes: Uint8Array): boolean {
   return first === 0x7b; // "{"
 }
 
-function checkNames(entries: ZipDirectoryEntry[]): void {
+export function checkNames(entries: ZipDirectoryEntry[]): void {
   const seen = new Set<string>();
   for (const entry of entries) {
     const problem = findPathProblem(entry.isDirectory ? entry.name.slice(0, -1) : entry.name);
@@ -81,7 +81,7 @@ function findModelJson(files: ZipDirectoryEntry[]): ZipDirectoryEntry {
   return found;
 }
 
-async function loadZip(bytes: Uint8Array): Promise<JSZip> {
+export async function loadZip(bytes: Uint8Array): Promise<JSZip> {
   try {
     // No CRC pass: it would inflate every member before the size checks below could stop a bomb.
     return await JSZip.loadAsync(bytes, { checkCRC32: false, createFolders: false });
@@ -95,7 +95,7 @@ async function loadZip(bytes: Uint8Array): Promise<JSZip> {
  * JSZip renames members ("../x" becomes "x") and keeps the last of two equal names, silently.
  * Every name checked above must therefore be exactly one JSZip file with that original name.
  */
-function checkJsZipAgrees(zip: JSZip, files: ZipDirectoryEntry[]): void {
+export function checkJsZipAgrees(zip: JSZip, files: ZipDirectoryEntry[]): void {
   const jsZipFiles = Object.values(zip.files).filter((file) => !file.dir);
   const agrees =
     jsZipFiles.length === files.length &&
@@ -106,7 +106,7 @@ function checkJsZipAgrees(zip: JSZip, files: ZipDirectoryEntry[]): void {
 }
 
 /** Inflates one member, stopping as soon as it yields more than its declared size. */
-function inflateMember(zip: JSZip, entry: ZipDirectoryEntry): Promise<Uint8Array> {
+export function inflateMember(zip: JSZip, entry: ZipDirectoryEntry): Promise<Uint8Array> {
   const name = JSON.stringify(entry.name);
   return new Promise((resolve, reject) => {
     const out = new Uint8Array(entry.uncompressedSize);

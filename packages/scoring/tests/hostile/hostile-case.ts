@@ -15,7 +15,8 @@ export type HostileCase = {
   name: string;
   /** What the upload tries, for the README table. */
   tries: string;
-  build: () => Uint8Array;
+  /** The upload: an .onnx file, or an archive of one with its external-data files. */
+  build: () => Uint8Array | Promise<Uint8Array>;
   /** What the ModelError must say. */
   reason: RegExp;
   /** Overrides of the corpus-wide limits (a wall-time case uses a short one). */

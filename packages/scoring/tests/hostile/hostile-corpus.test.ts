@@ -134,7 +134,7 @@ describe('hostile ONNX corpus', () => {
     const childrenBefore = liveChildren();
 
     const error = await scoreArtifact({
-      modelBytes: hostile.build(),
+      modelBytes: await hostile.build(),
       format: 'onnx',
       contract: { layout: 'nchw', scale: 'unit', output: 'logits' },
       dataset,

@@ -87,7 +87,22 @@ describe('checkTfjsManifest', () => {
     );
   });
 
+  it('accepts the "./weights.bin" spelling tfjs-node\'s model.save("file://dir") writes', async () => {
+    const files = readTfjsFixture('cnn');
+    const json = readModelJson(files) as Json;
+    json.weightsManifest[0].paths = ['./weights.bin'];
+    const { [SHARD]: shard, ...rest } = files;
+    const checked = await check({ ...rest, 'model.json': JSON.stringify(json), 'weights.bin': shard as Uint8Array });
+    expect((checked.artifacts.weightData as ArrayBuffer).byteLength).toBe(shard?.byteLength);
+  });
+
   it.each([
+    ['./../group1-shard1of1.bin', /which contains a "\.\." segment/],
+    ['.//group1-shard1of1.bin', /which is an absolute path/],
+    ['./sub/./group1-shard1of1.bin', /which contains an empty or "\." segment/],
+    ['.\\group1-shard1of1.bin', /which contains a backslash/],
+    ['./missing.bin', /weight file "\.\/missing\.bin", which is not in the archive/],
+    ['', /weight file "", which is empty/],
     ['../group1-shard1of1.bin', /weight file "\.\.\/group1-shard1of1\.bin", which contains a "\.\." segment/],
     ['sub/../group1-shard1of1.bin', /which contains a "\.\." segment/],
     ['/group1-shard1of1.bin', /weight file "\/group1-shard1of1\.bin", which is an absolute path/],
