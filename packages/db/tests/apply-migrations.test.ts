@@ -21,6 +21,7 @@ const EXPECTED_TABLES = [
 ];
 
 const EXPECTED_ENUMS = [
+  'Credential',
   'Dataset',
   'FailureKind',
   'InputLayout',
