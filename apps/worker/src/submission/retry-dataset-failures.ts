@@ -9,7 +9,8 @@ import { enqueueScoring, type ScoringQueue } from '@tenfold/queue';
  */
 const DATASET_FILE_MARK = '-ubyte';
 
-const RETRY_REASON = 'Queued again automatically: it failed because a dataset file was missing, and a worker that has the files is running.';
+const RETRY_REASON =
+  'Queued again automatically: it failed because a dataset file was missing, and a worker that has the files is running.';
 
 /**
  * Puts back in the queue the submissions of `datasets` that ended FAILED as a platform fault
@@ -42,7 +43,11 @@ export async function retryDatasetFailures(db: Db, queue: ScoringQueue, datasets
           targetType: 'Submission',
           targetId: row.id,
           reason: 'A dataset file was missing when it was scored; a worker with the dataset is running now.',
-          details: { status: SubmissionStatus.FAILED, failureKind: FailureKind.PLATFORM, previousReason: row.statusReason },
+          details: {
+            status: SubmissionStatus.FAILED,
+            failureKind: FailureKind.PLATFORM,
+            previousReason: row.statusReason,
+          },
         },
       });
       return true;

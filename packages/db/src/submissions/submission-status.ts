@@ -248,10 +248,7 @@ export async function settleOrphanedSubmissions(
 export function retryFailedSubmission(
   client: Client,
   submissionId: string,
-  {
-    failureKind,
-    reason = 'Queued again by an administrator.',
-  }: { failureKind: FailureKind | null; reason?: string },
+  { failureKind, reason = 'Queued again by an administrator.' }: { failureKind: FailureKind | null; reason?: string },
 ) {
   return applies(
     client,
