@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +46,13 @@ afterAll(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
+/** Where only MNIST is to be found. */
+const mnistOnlyEnv = () => ({
+  TENFOLD_DATASETS_DIR: datasetsDir,
+  TENFOLD_DATASETS_PACKAGED: 'false',
+  HOME: join(scratch, 'home'),
+});
+
 function startWorker(workerId: string) {
   const worker = startWorkerProcess({
     workerId,
@@ -52,9 +60,7 @@ function startWorker(workerId: string) {
     env: {
       DATABASE_URL: fixture.databaseUrl,
       QUEUE_PREFIX: fixture.prefix,
-      TENFOLD_DATASETS_DIR: datasetsDir,
-      TENFOLD_DATASETS_PACKAGED: 'false',
-      HOME: join(scratch, 'home'),
+      ...mnistOnlyEnv(),
       TENFOLD_WORK_DIR: join(scratch, `work-${workerId}`),
       WORKER_HEARTBEAT_MS: '300',
       JOB_HEARTBEAT_MS: '200',
@@ -83,6 +89,18 @@ async function heartbeatOf(workerId: string) {
 }
 
 describe('a worker without Fashion-MNIST', () => {
+  it("is announced by npm start's dataset check, with what is missing and where to put it", () => {
+    const check = spawnSync(process.execPath, ['--import', 'tsx', 'src/check-datasets.ts'], {
+      cwd: join(import.meta.dirname, '..'),
+      env: { ...process.env, ...mnistOnlyEnv() },
+      encoding: 'utf8',
+    });
+    expect(check.status).toBe(1);
+    const lines = check.stdout.trim().split('\n');
+    expect(lines[0]).toBe('MNIST: ok');
+    expect(lines[1]).toMatch(/^Fashion-MNIST: MISSING, .*-ubyte is not available locally.*TENFOLD_DATASETS_DIR/);
+  });
+
   it('scores MNIST, leaves Fashion-MNIST QUEUED and says why, then scores it once the files are there', async () => {
     const mnist = await fixture.submit('mnist-zero', zeroModel());
     const fashion = await fixture.submit('fashion-zero', zeroModel(), { row: { dataset: 'FASHION_MNIST' } });
