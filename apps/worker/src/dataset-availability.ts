@@ -8,8 +8,8 @@ export type DatasetStatus = {
 };
 
 export type DatasetAvailability = {
-  /** Tries every dataset not yet scorable; returns those that just became scorable. */
-  refresh: () => Promise<DatasetEnum[]>;
+  /** Tries again every dataset not yet scorable. */
+  refresh: () => Promise<void>;
   canScore: (dataset: DatasetEnum) => boolean;
   status: () => DatasetStatus;
 };
@@ -26,19 +26,16 @@ export function createDatasetAvailability(options: LoadOptions): DatasetAvailabi
   const problems: Partial<Record<DatasetEnum, string>> = {};
   return {
     refresh: async () => {
-      const added: DatasetEnum[] = [];
       for (const info of Object.values(DATASETS)) {
         if (scorable.has(info.enumValue)) continue;
         try {
           await Promise.all([loadSplit(info.id, 'test', options), loadSplit(info.id, 'train', options)]);
           scorable.add(info.enumValue);
           delete problems[info.enumValue];
-          added.push(info.enumValue);
         } catch (error) {
           problems[info.enumValue] = error instanceof Error ? error.message : String(error);
         }
       }
-      return added;
     },
     canScore: (dataset) => scorable.has(dataset),
     status: () => ({ scorable: [...scorable].sort(), problems: { ...problems } }),

@@ -29,8 +29,10 @@ const queue = createScoringQueue(connection, env.QUEUE_PREFIX);
 const datasetOptions = { dataDir: env.TENFOLD_DATASETS_DIR, usePackagedSources: env.TENFOLD_DATASETS_PACKAGED };
 const loadScoringInputs = createScoringInputsLoader(datasetOptions);
 // Each dataset on its own: a missing one is said in the heartbeat and its jobs wait, while the
-// other's are scored. The first beat loads what is there, so the first job is as fast as the rest.
+// other's are scored. Loaded before consuming, so the first job is as fast as the others and no
+// job of a dataset that is there waits for the first heartbeat.
 const datasets = createDatasetAvailability(datasetOptions);
+await datasets.refresh();
 
 let reportedProblems = '';
 /** Says which datasets this worker cannot score, each time that changes. */

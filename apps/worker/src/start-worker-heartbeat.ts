@@ -10,8 +10,9 @@ export type WorkerIdentity = { workerId: string; concurrency: number };
  * Keeps this process's WorkerHeartbeat row fresh, so operators (and the ETA on submission pages)
  * see which workers are alive, how many jobs they take and which datasets they can score (with
  * why not). Each beat first looks again for the datasets still missing, so files installed
- * while the worker runs are noticed; then `onChecked` hears of the datasets that became
- * scorable (after the row says so; again at the next beat if it threw). `stop` deletes the row: a process that exits cleanly is not mistaken
+ * while the worker runs are noticed; then `onChecked` hears of the datasets that became scorable
+ * since the last beat (the first beat: all there are), after the row says so, and again at the
+ * next beat if it threw. `stop` deletes the row: a process that exits cleanly is not mistaken
  * for one that died.
  */
 export function startWorkerHeartbeat(
@@ -21,11 +22,11 @@ export function startWorkerHeartbeat(
   intervalMs: number,
   handlers: { onChecked: (becameScorable: DatasetEnum[]) => Promise<void>; onError: (error: unknown) => void },
 ): { stop: () => Promise<void> } {
-  // Datasets that became scorable whose handler has not gone through yet (PostgreSQL down).
-  let toRetry: DatasetEnum[] = [];
+  // Scorable datasets `onChecked` has heard of; one it has not (or that threw) is told again.
+  const told = new Set<DatasetEnum>();
   const loop = runPeriodically(
     async () => {
-      const added = await datasets.refresh();
+      await datasets.refresh();
       const { scorable, problems } = datasets.status();
       const row = {
         hostname: hostname(),
@@ -39,9 +40,9 @@ export function startWorkerHeartbeat(
         create: { id: identity.workerId, ...row },
         update: { ...row, lastSeenAt: new Date() },
       });
-      toRetry = [...new Set([...toRetry, ...added])];
-      await handlers.onChecked(toRetry);
-      toRetry = [];
+      const becameScorable = scorable.filter((dataset) => !told.has(dataset));
+      await handlers.onChecked(becameScorable);
+      for (const dataset of becameScorable) told.add(dataset);
     },
     intervalMs,
     handlers.onError,
