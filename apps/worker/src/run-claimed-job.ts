@@ -1,3 +1,4 @@
+import type { DatasetEnum } from '@tenfold/datasets';
 import { type Db, FailureKind, type Submission, type SubmissionFailure } from '@tenfold/db';
 import { isModelError, type SandboxLimits, type ScoreResult } from '@tenfold/scoring';
 import type { ScoringInputs } from './load-scoring-inputs.ts';
@@ -7,7 +8,12 @@ import { startLease } from './start-lease.ts';
 export type JobDeps = {
   db: Db;
   workerId: string;
-  loadScoringInputs: (dataset: 'MNIST' | 'FASHION_MNIST') => Promise<ScoringInputs>;
+  loadScoringInputs: (dataset: DatasetEnum) => Promise<ScoringInputs>;
+  /**
+   * Whether this worker has the dataset's files (default: yes). A job of a dataset it lacks is
+   * not claimed: it waits, untouched and QUEUED, for a worker that has them.
+   */
+  datasets?: { canScore: (dataset: DatasetEnum) => boolean; waitMs: number };
   scoring: { limits: SandboxLimits; workDir: string; threads: number; keepWarm?: boolean };
   /** Heartbeat interval of a running job, and the age at which a heartbeat counts as stale. */
   lease: { heartbeatMs: number; staleAfterMs: number };
@@ -38,6 +44,8 @@ export type ClaimableRow = {
   statusReason: string | null;
   /** Its cancellation was asked for (a submission) or happened (a rescore item's batch). */
   isCancelled: boolean;
+  /** The submission's dataset: a worker without its files leaves the row alone. */
+  dataset: DatasetEnum;
 };
 
 /** A row no live worker holds, as the claimer read it; every write from it is conditional on it. */
@@ -85,6 +93,7 @@ export type ClaimOptions = {
   maxAttempts: number;
   /** A RUNNING row with an older heartbeat has lost its worker and may be taken over. */
   staleAfterMs: number;
+  datasets?: JobDeps['datasets'];
   now?: Date;
 };
 
@@ -127,6 +136,11 @@ export async function claimJob<Claim>(
     const failure: Failure = { kind: FailureKind.PLATFORM, detail: `it was interrupted ${row.attempts} times${last}.` };
     return (await kind.failUnheld(db, unheld, failure, now)) ? { kind: 'failed' } : lostRace;
   }
+  // Not this worker's to take: no attempt is used, nothing is written, and the job comes back
+  // later, for this worker once its files are there or for another that has them.
+  if (options.datasets && !options.datasets.canScore(row.dataset)) {
+    return { kind: 'busy', retryAt: now.getTime() + options.datasets.waitMs };
+  }
   const claimed = await kind.claim(db, unheld, options.workerId, now);
   return claimed ? { kind: 'claimed', ...claimed } : lostRace;
 }
@@ -150,6 +164,7 @@ export async function runClaimedJob<Claim>(
     workerId: deps.workerId,
     maxAttempts: job.maxAttempts,
     staleAfterMs: deps.lease.staleAfterMs,
+    datasets: deps.datasets,
   });
   if (claimed.kind !== 'claimed') return claimed;
   const { claim, submission } = claimed;

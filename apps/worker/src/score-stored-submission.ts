@@ -12,9 +12,9 @@ export async function scoreStoredSubmission(
   signal: AbortSignal,
   onProgress?: (images: number) => void,
 ): Promise<ScoreResult> {
-  const inputs = await deps.loadScoringInputs(submission.dataset);
+  const { notes, ...inputs } = await deps.loadScoringInputs(submission.dataset);
   signal.throwIfAborted();
-  return scoreArtifact({
+  const result = await scoreArtifact({
     ...inputs,
     modelBytes: submission.artifact.bytes,
     format: formatFromSubmission(submission),
@@ -26,4 +26,5 @@ export async function scoreStoredSubmission(
     onProgress,
     signal,
   });
+  return { ...result, warnings: [...result.warnings, ...notes] };
 }

@@ -1,5 +1,6 @@
 import { waitUntil } from '@tenfold/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatasetAvailability } from '../src/dataset-availability.ts';
 import { startWorkerHeartbeat } from '../src/start-worker-heartbeat.ts';
 import { requeueOrphans } from '../src/submission/requeue-orphans.ts';
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
@@ -75,9 +76,18 @@ describe('requeueOrphans', () => {
 
 describe('startWorkerHeartbeat', () => {
   it('keeps a row per process fresh and removes it on a clean stop', async () => {
-    const heartbeat = startWorkerHeartbeat(fixture.db, { workerId: 'host:42', concurrency: 3 }, 50, (error) => {
-      throw error;
-    });
+    const heartbeat = startWorkerHeartbeat(
+      fixture.db,
+      { workerId: 'host:42', concurrency: 3 },
+      createDatasetAvailability({}),
+      50,
+      {
+        onChecked: async () => {},
+        onError: (error) => {
+          throw error;
+        },
+      },
+    );
     const row = () => fixture.db.workerHeartbeat.findUnique({ where: { id: 'host:42' } });
     const first = await waitUntil(row, { description: 'the first heartbeat row' });
     const later = await waitUntil(
@@ -87,7 +97,12 @@ describe('startWorkerHeartbeat', () => {
       },
       { timeoutMs: 5_000, description: 'a later heartbeat' },
     );
-    expect(first).toMatchObject({ concurrency: 3, pid: process.pid });
+    expect(first).toMatchObject({
+      concurrency: 3,
+      pid: process.pid,
+      scorableDatasets: ['FASHION_MNIST', 'MNIST'],
+      datasetProblems: {},
+    });
     expect(later.lastSeenAt.getTime()).toBeGreaterThan(first.lastSeenAt.getTime());
     await heartbeat.stop();
     expect(await fixture.db.workerHeartbeat.count({ where: { id: 'host:42' } })).toBe(0);

@@ -34,6 +34,7 @@ export const rescoreJobKind: JobKind<RescoreClaim> = {
         heartbeatAt: true,
         statusReason: true,
         batch: { select: { status: true } },
+        submission: { select: { dataset: true } },
       },
     });
     if (!row) return null;
@@ -44,6 +45,7 @@ export const rescoreJobKind: JobKind<RescoreClaim> = {
       heartbeatAt: row.heartbeatAt,
       statusReason: row.statusReason,
       isCancelled: row.batch.status !== RescoreBatchStatus.RUNNING,
+      dataset: row.submission.dataset,
     };
   },
   cancelUnheld: (db, row, now) => updateUnheldItem(db, row, itemCancelled(now)),

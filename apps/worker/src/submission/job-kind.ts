@@ -29,7 +29,14 @@ export const submissionJobKind: JobKind<SubmissionClaim> = {
   read: async (db, id) => {
     const row = await db.submission.findUnique({
       where: { id },
-      select: { status: true, attempts: true, heartbeatAt: true, cancelRequestedAt: true, statusReason: true },
+      select: {
+        status: true,
+        attempts: true,
+        heartbeatAt: true,
+        cancelRequestedAt: true,
+        statusReason: true,
+        dataset: true,
+      },
     });
     if (!row) return null;
     return {
@@ -39,6 +46,7 @@ export const submissionJobKind: JobKind<SubmissionClaim> = {
       heartbeatAt: row.heartbeatAt,
       statusReason: row.statusReason,
       isCancelled: row.cancelRequestedAt !== null,
+      dataset: row.dataset,
     };
   },
   cancelUnheld: (db, row, now) => markSubmissionCancelled(db, { unheld: unheldSubmission(row) }, { now }),

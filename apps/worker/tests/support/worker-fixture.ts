@@ -100,5 +100,17 @@ export async function createWorkerFixture(label: string) {
     rmSync(workDir, { recursive: true, force: true });
   }
 
-  return { db, queue, prefix, userId, workDir, startWorker, submit, waitFor, isFinal, close };
+  return {
+    db,
+    databaseUrl: database.databaseUrl,
+    queue,
+    prefix,
+    userId,
+    workDir,
+    startWorker,
+    submit,
+    waitFor,
+    isFinal,
+    close,
+  };
 }

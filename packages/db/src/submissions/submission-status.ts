@@ -241,20 +241,20 @@ export async function settleOrphanedSubmissions(
 }
 
 /**
- * An admin's retry of a FAILED submission: back to the queue as if new (attempts 0, or the next
- * claim would fail it again at once). A platform failure was never counted against the quota,
- * and its retry is not either.
+ * A retry of a FAILED submission (an admin's, or the worker's own once the dataset it lacked is
+ * there): back to the queue as if new (attempts 0, or the next claim would fail it again at
+ * once). A platform failure was never counted against the quota, and its retry is not either.
  */
 export function retryFailedSubmission(
   client: Client,
   submissionId: string,
-  { failureKind }: { failureKind: FailureKind | null },
+  { failureKind, reason = 'Queued again by an administrator.' }: { failureKind: FailureKind | null; reason?: string },
 ) {
   return applies(
     client,
     { id: submissionId, status: SubmissionStatus.FAILED },
     {
-      ...queuedAgain('Queued again by an administrator.'),
+      ...queuedAgain(reason),
       failureKind: null,
       attempts: 0,
       cancelRequestedAt: null,

@@ -86,6 +86,14 @@ export default async function QueueHealthPage() {
 
       <section className="card" aria-labelledby="workers-heading">
         <h2 id="workers-heading">Workers</h2>
+        {health.workers.some((worker) => !worker.isStale)
+          ? health.unscorableDatasets.map((gap) => (
+              <p key={gap.dataset} className="alert alert--error" data-testid="unscorable-dataset">
+                No worker can score {gap.name}: {gap.reasons.join(' ') || 'no live worker has its files.'} Its
+                submissions wait in the queue and are scored once a worker has the files.
+              </p>
+            ))
+          : null}
         {health.workers.length === 0 ? (
           <p className="empty" data-testid="no-workers">
             No worker has reported in: nothing is being scored.

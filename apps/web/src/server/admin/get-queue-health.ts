@@ -1,4 +1,5 @@
 import 'server-only';
+import { DATASETS, type DatasetEnum } from '@tenfold/datasets';
 import type { Db, FailureKind, SubmissionStatus } from '@tenfold/db';
 import { STALE_WORKER_AFTER_MS } from './admin-thresholds.ts';
 
@@ -24,6 +25,11 @@ export type QueueHealth = {
   submissions: Record<SubmissionStatus, number>;
   oldestQueuedAt: Date | null;
   workers: WorkerView[];
+  /**
+   * Datasets that no live worker can score (their submissions wait QUEUED), each with the
+   * distinct reasons the live workers gave (none when no worker is alive at all).
+   */
+  unscorableDatasets: Array<{ dataset: DatasetEnum; name: string; reasons: string[] }>;
   /** One bucket per hour over the last 7 days, oldest first; the last 24 are the last day. */
   hours: HourBucket[];
   recentFailures: Array<{
@@ -37,6 +43,22 @@ export type QueueHealth = {
 
 /** What the console needs from the queue; the real one is the scoring queue's getJobCounts. */
 export type JobCounter = () => Promise<Record<string, number>>;
+
+type HeartbeatRow = { scorableDatasets: DatasetEnum[]; datasetProblems: unknown };
+
+/** What the live workers' heartbeats say about each dataset nobody can score. */
+export function findUnscorableDatasets(live: HeartbeatRow[]): QueueHealth['unscorableDatasets'] {
+  return Object.values(DATASETS)
+    .filter((info) => !live.some((worker) => worker.scorableDatasets.includes(info.enumValue)))
+    .map((info) => {
+      const reasons = live.flatMap((worker) => {
+        const problems = (worker.datasetProblems ?? {}) as Partial<Record<DatasetEnum, unknown>>;
+        const why = problems[info.enumValue];
+        return typeof why === 'string' ? [why] : [];
+      });
+      return { dataset: info.enumValue, name: info.name, reasons: [...new Set(reasons)] };
+    });
+}
 
 /** Buckets finished submissions by the hour they finished in, `hours` hours back from `now`. */
 export function bucketByHour(
@@ -93,6 +115,10 @@ export async function getQueueHealth(db: Db, countJobs: JobCounter, now = new Da
       select: { id: true, failureKind: true, statusReason: true, finishedAt: true, model: { select: { name: true } } },
     }),
   ]);
+  const workerViews = workers.map((worker) => {
+    const ageMs = now.getTime() - worker.lastSeenAt.getTime();
+    return { ...worker, ageMs, isStale: ageMs > STALE_WORKER_AFTER_MS };
+  });
   const submissions = { QUEUED: 0, RUNNING: 0, SCORED: 0, FAILED: 0, CANCELLED: 0 };
   for (const row of statusCounts) submissions[row.status] = row._count._all;
   return {
@@ -100,10 +126,8 @@ export async function getQueueHealth(db: Db, countJobs: JobCounter, now = new Da
     jobs,
     submissions,
     oldestQueuedAt: oldestQueued?.createdAt ?? null,
-    workers: workers.map((worker) => {
-      const ageMs = now.getTime() - worker.lastSeenAt.getTime();
-      return { ...worker, ageMs, isStale: ageMs > STALE_WORKER_AFTER_MS };
-    }),
+    workers: workerViews,
+    unscorableDatasets: findUnscorableDatasets(workerViews.filter((worker) => !worker.isStale)),
     hours: bucketByHour(hourRows, now, 168),
     recentFailures: recentFailures.map(({ model, ...row }) => ({ ...row, modelName: model.name })),
   };
