@@ -25,6 +25,22 @@ afterAll(async () => {
 });
 
 describe('suspicious results', () => {
+  it('leaves a submission alone while its shifted-copy check runs, and judges it once the check is done', async () => {
+    const owner = await seedUser(db, 'USER', 'Carol');
+    const row = await seedSubmission(db, await seedModel(db, owner.userId), { status: 'SCORED' });
+    // Near-perfect, which alone would flag it: published, but its check has not finished.
+    const evaluation = await seedEvaluation(db, row.id, 0.9995, null, 'RUNNING');
+    expect((await findSuspiciousSubmissions(db)).map((flagged) => flagged.id)).not.toContain(row.id);
+
+    await db.evaluation.update({ where: { id: evaluation.id }, data: { shiftedCheck: 'DONE', shiftedAccuracy: 0.5 } });
+    const flagged = (await findSuspiciousSubmissions(db)).find((candidate) => candidate.id === row.id);
+    expect(flagged?.reasons).toEqual([
+      { rule: 'shift-gap', gap: expect.closeTo(0.4995, 10) },
+      { rule: 'near-perfect', accuracy: 0.9995 },
+    ]);
+    await db.submission.update({ where: { id: row.id }, data: { reviewedAt: new Date() } });
+  });
+
   it('flags each rule on seeded data, ignores reviewed, hidden and private entries, and lets review clear one', async () => {
     const alice = await seedUser(db, 'USER', 'Alice');
     const bob = await seedUser(db, 'USER', 'Bob');

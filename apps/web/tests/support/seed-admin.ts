@@ -40,9 +40,15 @@ export async function seedSubmission(
 }
 
 /** An evaluation row with the given accuracies (the other numbers are placeholders no test reads). */
-export async function seedEvaluation(db: Db, submissionId: string, accuracy: number, shiftedAccuracy: number | null) {
+export async function seedEvaluation(
+  db: Db,
+  submissionId: string,
+  accuracy: number,
+  shiftedAccuracy: number | null,
+  shiftedCheck: 'RUNNING' | 'DONE' | 'FAILED' = 'DONE',
+) {
   const correct = Math.round(accuracy * 10_000);
-  await db.evaluation.create({
+  return db.evaluation.create({
     data: {
       submissionId,
       scorerVersion: 'test',
@@ -61,6 +67,7 @@ export async function seedEvaluation(db: Db, submissionId: string, accuracy: num
       confusionMatrix: Array(100).fill(0),
       predictions: new Uint8Array(10_000),
       shiftedAccuracy,
+      shiftedCheck,
       artifactBytes: 1,
       imagesPerSecond: 1,
       meanLatencyMs: 1,

@@ -1,0 +1,6 @@
+-- CreateEnum
+CREATE TYPE "ShiftedCheckState" AS ENUM ('RUNNING', 'DONE', 'FAILED');
+
+-- AlterTable
+ALTER TABLE "Evaluation" ADD COLUMN     "shiftedCheck" "ShiftedCheckState" NOT NULL DEFAULT 'DONE',
+ADD COLUMN     "shiftedCheckError" TEXT;
