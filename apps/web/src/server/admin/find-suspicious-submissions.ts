@@ -31,7 +31,8 @@ export type SuspiciousSubmission = {
 };
 
 /**
- * Scored public submissions nobody reviewed yet that match at least one rule, most reasons first.
+ * Scored public submissions nobody reviewed yet, whose shifted-copy check is not still running,
+ * that match at least one rule, most reasons first.
  * Reads every scored submission once (the jump rule needs each model's history); an admin page
  * with a few thousand rows, not a hot path.
  */
@@ -53,7 +54,7 @@ export async function findSuspiciousSubmissions(db: Db, limit = 200): Promise<Su
         model: { select: { id: true, name: true, visibility: true, hiddenAt: true, disqualifiedAt: true } },
         evaluations: {
           orderBy: NEWEST_EVALUATIONS_FIRST,
-          select: { accuracy: true, shiftedAccuracy: true, scorerVersion: true },
+          select: { accuracy: true, shiftedAccuracy: true, shiftedCheck: true, scorerVersion: true },
         },
       },
     }),
@@ -75,6 +76,9 @@ export async function findSuspiciousSubmissions(db: Db, limit = 200): Promise<Su
     const previous = previousOf.get(historyKey);
     previousOf.set(historyKey, { id: row.id, accuracy: evaluation.accuracy });
     if (row.reviewedAt || !isPublicSubmission(row)) continue;
+    // Judged once its shifted-copy check has finished (it runs after the score is published):
+    // until then the reviewer would see half the evidence.
+    if (evaluation.shiftedCheck === 'RUNNING') continue;
 
     const reasons: SuspicionReason[] = [];
     const { accuracy, shiftedAccuracy } = evaluation;
