@@ -1,111 +1,192 @@
-// `npm run bench:scoring`: for the linear, MLP and CNN fixture networks, measures in one run
-// PyTorch's own CPU evaluation (Debian's python3-torch), bare ONNX Runtime, and Tenfold's whole
-// scoring of a submission (child process, load, checks, sanity pass, test + shifted copy,
-// metrics), and TF.js on each backend present (the same weights, exported as LayersModels),
-// with the same thread count, and prints images per second and the ratios.
+// `npm run bench:scoring`: for the fixture networks, from the course-size linear, MLP and CNN to
+// the size people submit (a ~300k-parameter ResNet, a ~1M-parameter wide MLP), measures in one run
+// bare ONNX Runtime (its best thread count and batch size here), Tenfold's whole scoring as the
+// worker does it (claim, sandboxed child, checks, sanity pass, test images, shifted copy, every
+// database write, on a throwaway database) with the time to rank (claim to evaluation committed),
+// PyTorch's own CPU evaluation where the weights load back into PyTorch, and TF.js where the
+// network has a LayersModel fixture, and prints the ratios.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getDatasetInfo, loadSplit } from '@tenfold/datasets';
-import { disposeSpareSandboxes, scoreArtifact, takeSanitySample } from '@tenfold/scoring';
+import { type Db, getDb } from '@tenfold/db';
+import { createTestDatabase } from '@tenfold/db/testing';
+import { disposeSpareSandboxes, sha256Hex } from '@tenfold/scoring';
+import { readEnv } from '../../apps/worker/src/env.ts';
+import { createScoringInputsLoader } from '../../apps/worker/src/load-scoring-inputs.ts';
+import type { JobDeps } from '../../apps/worker/src/run-claimed-job.ts';
+import { processScoreJob } from '../../apps/worker/src/submission/process-job.ts';
 import { measureBareOnnx } from './measure-bare-onnx.ts';
 import { measureTfjs, zipTfjsFixture } from './measure-tfjs.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../packages/scoring/tests/fixtures/pytorch');
+const PYTORCH_FIXTURES = join(import.meta.dirname, '../../packages/scoring/tests/fixtures/pytorch');
+const BENCH_FIXTURES = join(import.meta.dirname, 'fixtures');
 const TFJS_FIXTURES = join(import.meta.dirname, '../../packages/scoring/tests/fixtures/tfjs');
 const tfjsLayouts = JSON.parse(readFileSync(join(TFJS_FIXTURES, 'manifest.json'), 'utf8')).models as Record<
   string,
   { layout: 'nchw' | 'nhwc' | 'flat' }
 >;
-const NETWORKS = ['linear', 'mlp', 'cnn'] as const;
+type Network = { name: string; folder: string; scale: 'standard' | 'unit'; hasTfjs: boolean };
+const NETWORKS: Network[] = [
+  // The scorer's own fixtures take torchvision's normalisation; the bench networks, trained by
+  // baselines/train_baselines.py --bench, take pixels / 255 like the baselines.
+  { name: 'linear', folder: PYTORCH_FIXTURES, scale: 'standard', hasTfjs: true },
+  { name: 'mlp', folder: PYTORCH_FIXTURES, scale: 'standard', hasTfjs: true },
+  { name: 'cnn', folder: PYTORCH_FIXTURES, scale: 'standard', hasTfjs: true },
+  { name: 'resnet', folder: BENCH_FIXTURES, scale: 'unit', hasTfjs: false },
+  { name: 'wide-mlp', folder: BENCH_FIXTURES, scale: 'unit', hasTfjs: false },
+];
+const workerEnv = readEnv({});
 const { values } = parseArgs({
-  options: { threads: { type: 'string', default: '1' }, repeats: { type: 'string', default: '3' } },
+  options: {
+    threads: { type: 'string', default: String(workerEnv.SCORING_THREADS) },
+    repeats: { type: 'string', default: '3' },
+    tfjs: { type: 'boolean', default: false },
+  },
 });
 const threads = Number(values.threads);
 const repeats = Number(values.repeats);
 const normalization = getDatasetInfo('mnist').normalization;
 
+// PyTorch times only the networks whose ONNX weights load back into their PyTorch definition
+// (BatchNorm is folded into the convolutions on export, so not the ResNet).
 const torch = JSON.parse(
-  execFileSync('/usr/bin/python3', [join(import.meta.dirname, 'pytorch_eval.py'), String(threads), String(repeats)], {
+  execFileSync('/usr/bin/python3', [join(import.meta.dirname, 'pytorch_eval.py'), '1', String(repeats)], {
     encoding: 'utf8',
   }),
 ) as Record<string, { seconds: number }>;
 
-const [test, train, fashionTrain] = await Promise.all([
-  loadSplit('mnist', 'test'),
-  loadSplit('mnist', 'train'),
-  loadSplit('fashion-mnist', 'train'),
-]);
+const [test] = await Promise.all([loadSplit('mnist', 'test')]);
 const workDir = mkdtempSync(join(tmpdir(), 'tenfold-bench-'));
-const best = async (run: () => Promise<number>) => {
-  let fastest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < repeats; i++) fastest = Math.min(fastest, await run());
-  return fastest;
+const database = await createTestDatabase('bench_scoring');
+const db: Db = getDb(database.databaseUrl);
+const { id: userId } = await db.user.create({ data: { email: 'bench@example.com', name: 'Bench' } });
+// As apps/worker/src/index.ts wires a worker: its defaults, its one spare scoring process.
+const deps: JobDeps = {
+  db,
+  workerId: 'bench-worker',
+  loadScoringInputs: createScoringInputsLoader({}),
+  scoring: {
+    limits: { wallTimeMs: workerEnv.SCORING_TIMEOUT_MS, memoryMb: workerEnv.SCORING_MEMORY_MB },
+    workDir,
+    threads,
+    keepWarm: true,
+  },
+  lease: { heartbeatMs: workerEnv.JOB_HEARTBEAT_MS, staleAfterMs: workerEnv.STALE_AFTER_MS },
 };
 
-const rows: string[][] = [];
-for (const name of NETWORKS) {
-  const modelBytes = new Uint8Array(readFileSync(join(FIXTURES, `${name}.onnx`)));
-  const bare = await best(() => measureBareOnnx(modelBytes, test.images, test.count, normalization, threads));
-  const whole = await best(async () => {
-    const started = performance.now();
-    await scoreArtifact({
-      modelBytes,
-      format: 'onnx',
-      contract: { layout: 'nchw', scale: 'standard', output: 'logits' },
-      dataset: { ...test, name: 'MNIST', normalization },
-      sanity: {
-        own: takeSanitySample(train),
-        other: { ...takeSanitySample(fashionTrain), datasetName: 'Fashion-MNIST' },
-      },
-      limits: { wallTimeMs: 300_000, memoryMb: 4096 },
-      workDir,
-      threads,
-      // As in the worker, which keeps a started scoring process ready for its next job.
-      keepWarm: true,
-    });
-    return (performance.now() - started) / 1000;
+/** One submission scored as the worker scores it: seconds to rank (SCORED), to the job's end, and its predictions. */
+async function scoreAsWorker(network: Network, modelBytes: Uint8Array) {
+  const sha256 = sha256Hex(modelBytes);
+  await db.artifact.upsert({
+    where: { sha256 },
+    create: { sha256, sizeBytes: modelBytes.length, bytes: Buffer.from(modelBytes) },
+    update: {},
   });
-  const tfjsBytes = await zipTfjsFixture(join(TFJS_FIXTURES, name));
-  const layout = tfjsLayouts[name]?.layout ?? 'nhwc';
-  const wasm = await best(() => measureTfjs(tfjsBytes, layout, test.images, test.count, normalization, 'tfjs-wasm'));
-  // The pure-JS backend is 30x slower: one run is enough to place it.
-  const cpu = await measureTfjs(tfjsBytes, layout, test.images, test.count, normalization, 'tfjs-cpu');
-  const pytorch = torch[name]?.seconds ?? Number.NaN;
-  const target = 1.3 * bare + 0.5;
+  const model = await db.model.create({ data: { ownerId: userId, name: `${network.name}-${crypto.randomUUID()}` } });
+  const { id } = await db.submission.create({
+    data: {
+      modelId: model.id,
+      submitterId: userId,
+      dataset: 'MNIST',
+      format: 'ONNX',
+      artifactSha256: sha256,
+      originalFilename: `${network.name}.onnx`,
+      inputScale: network.scale === 'unit' ? 'UNIT' : 'STANDARD',
+    },
+  });
+  const started = Date.now();
+  const outcome = await processScoreJob(deps, { submissionId: id, maxAttempts: 1 });
+  const whole = (Date.now() - started) / 1000;
+  const row = await db.submission.findUniqueOrThrow({ where: { id }, include: { evaluations: true } });
+  const evaluation = row.evaluations[0];
+  if (outcome.kind !== 'scored' || !row.finishedAt || !evaluation) {
+    throw new Error(`${network.name}: the worker ended ${outcome.kind}: ${row.statusReason}`);
+  }
+  // finishedAt is written with the evaluation, in the same transaction, from this process's clock.
+  return { rank: (row.finishedAt.getTime() - started) / 1000, whole, predictions: evaluation.predictions };
+}
+
+const rows: string[][] = [];
+for (const network of NETWORKS) {
+  const modelBytes = new Uint8Array(readFileSync(join(network.folder, `${network.name}.onnx`)));
+  const scaling = network.scale === 'standard' ? normalization : null;
+  // Bare ORT at its best here: each thread count and batch size once, then the fastest repeated.
+  let setting = { threads: 1, batch: 1000, seconds: Number.POSITIVE_INFINITY };
+  for (const candidateThreads of [1, 2]) {
+    for (const batch of [100, 1000]) {
+      const seconds = await measureBareOnnx(modelBytes, test.images, test.count, scaling, candidateThreads, batch);
+      if (seconds < setting.seconds) setting = { threads: candidateThreads, batch, seconds };
+    }
+  }
+  for (let i = 1; i < repeats; i++) {
+    const seconds = await measureBareOnnx(modelBytes, test.images, test.count, scaling, setting.threads, setting.batch);
+    setting.seconds = Math.min(setting.seconds, seconds);
+  }
+  const bare = setting.seconds;
+  // Best of `repeats`; the first run also pays the start of the worker's spare scoring process.
+  let tenfold = { rank: Number.POSITIVE_INFINITY, whole: Number.POSITIVE_INFINITY, predictions: Buffer.alloc(0) };
+  for (let i = 0; i < repeats; i++) {
+    const run = await scoreAsWorker(network, modelBytes);
+    if (run.rank < tenfold.rank) tenfold = { ...run, whole: Math.min(run.whole, tenfold.whole) };
+    else tenfold.whole = Math.min(run.whole, tenfold.whole);
+  }
+  const recorded = join(network.folder, `${network.name}.predictions`);
+  const pytorchPredictions = existsSync(recorded) ? readFileSync(recorded) : null;
+  const agreeing = pytorchPredictions
+    ? tenfold.predictions.filter((label, i) => label === pytorchPredictions[i]).length
+    : Number.NaN;
+  const pytorch = torch[network.name]?.seconds;
+  let tfjs = ['–', '–'];
+  if (values.tfjs && network.hasTfjs) {
+    const tfjsBytes = await zipTfjsFixture(join(TFJS_FIXTURES, network.name));
+    const layout = tfjsLayouts[network.name]?.layout ?? 'nhwc';
+    const wasm = await measureTfjs(tfjsBytes, layout, test.images, test.count, normalization, 'tfjs-wasm');
+    const cpu = await measureTfjs(tfjsBytes, layout, test.images, test.count, normalization, 'tfjs-cpu');
+    tfjs = [Math.round(10_000 / wasm).toLocaleString('en'), Math.round(10_000 / cpu).toLocaleString('en')];
+  }
+  const rankTarget = 1.2 * bare + 0.3;
+  const wholeTarget = 2.2 * bare + 0.5;
   rows.push([
-    name,
-    Math.round(10_000 / pytorch).toLocaleString('en'),
-    Math.round(10_000 / bare).toLocaleString('en'),
-    `${(pytorch / bare).toFixed(1)}x`,
-    `${whole.toFixed(3)} s`,
-    `${target.toFixed(3)} s`,
-    whole <= target ? 'met' : 'MISSED',
-    Math.round(10_000 / wasm).toLocaleString('en'),
-    `${(bare / wasm).toFixed(2)}x`,
-    Math.round(10_000 / cpu).toLocaleString('en'),
+    network.name,
+    pytorch ? Math.round(10_000 / pytorch).toLocaleString('en') : '–',
+    `${bare.toFixed(3)} s (${setting.threads}t x ${setting.batch})`,
+    `${tenfold.rank.toFixed(3)} s`,
+    `${(tenfold.rank / bare).toFixed(2)}x`,
+    `${rankTarget.toFixed(3)} s ${tenfold.rank <= rankTarget ? 'met' : 'MISSED'}`,
+    `${tenfold.whole.toFixed(3)} s`,
+    `${(tenfold.whole / bare).toFixed(2)}x`,
+    `${wholeTarget.toFixed(3)} s ${tenfold.whole <= wholeTarget ? 'met' : 'MISSED'}`,
+    Number.isNaN(agreeing) ? '–' : `${agreeing.toLocaleString('en')} / 10,000`,
+    ...tfjs,
   ]);
 }
 await disposeSpareSandboxes();
+await db.$disconnect();
+await database.drop();
 rmSync(workDir, { recursive: true, force: true });
 
 const header = [
   'network',
   'PyTorch img/s',
-  'bare ORT img/s',
-  'ORT vs PyTorch',
-  'Tenfold whole',
-  '1.3 x ORT + 0.5 s',
-  'target',
+  'bare ORT (threads x batch)',
+  'Tenfold rank',
+  'rank / ORT',
+  'rank target 1.2x+0.3 s',
+  'Tenfold whole job',
+  'whole / ORT',
+  'whole target 2.2x+0.5 s',
+  'same class as PyTorch',
   'TF.js wasm img/s',
-  'wasm vs ORT',
   'TF.js cpu img/s',
 ];
 const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
 const line = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-console.log(`MNIST test split (10,000 images), ${threads} thread(s), best of ${repeats}`);
+console.log(
+  `MNIST test split (10,000 images); Tenfold as the worker runs it with ${threads} thread(s); best of ${repeats}`,
+);
 console.log(line(header));
 console.log(line(widths.map((width) => '-'.repeat(width))));
 for (const row of rows) console.log(line(row));
