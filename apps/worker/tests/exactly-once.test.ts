@@ -1,5 +1,5 @@
 import type { SubmissionClaim } from '@tenfold/db';
-import { SCORER_VERSION, type ScoreResult } from '@tenfold/scoring';
+import { type RankedResult, SCORER_VERSION } from '@tenfold/scoring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClaimOptions, claimJob } from '../src/run-claimed-job.ts';
 import { submissionJobKind } from '../src/submission/job-kind.ts';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 afterAll(() => fixture?.close());
 
-const RESULT: ScoreResult = {
+const RESULT: RankedResult = {
   total: 10_000,
   correct: 1_135,
   accuracy: 0.1135,
@@ -25,7 +25,6 @@ const RESULT: ScoreResult = {
   perClassF1: [0, 0.2, 0, 0, 0, 0, 0, 0, 0, 0],
   confusionMatrix: Array.from({ length: 100 }, () => 0),
   predictions: new Uint8Array(10_000).fill(1),
-  shiftedAccuracy: 0.1135,
   parameterCount: 7_850,
   warnings: [],
   scorerVersion: SCORER_VERSION,
@@ -76,10 +75,10 @@ describe('exactly once', () => {
     const second = await claim(id, 'live-worker', 5_000);
     expect(second.attempt).toBe(2);
 
-    expect(await recordSubmissionResult(fixture.db, first, RESULT)).toBe(false);
-    expect(await recordSubmissionResult(fixture.db, second, RESULT)).toBe(true);
+    expect(await recordSubmissionResult(fixture.db, first, RESULT)).toBeNull();
+    expect(await recordSubmissionResult(fixture.db, second, RESULT)).toEqual(expect.any(String));
     // A late duplicate of the winner itself finds the submission final.
-    expect(await recordSubmissionResult(fixture.db, second, RESULT)).toBe(false);
+    expect(await recordSubmissionResult(fixture.db, second, RESULT)).toBeNull();
     expect(await fixture.db.evaluation.count({ where: { submissionId: id } })).toBe(1);
     expect(await fixture.db.submission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SCORED' });
   });
@@ -88,12 +87,12 @@ describe('exactly once', () => {
     const id = await queued();
     const held = await claim(id, 'worker');
     await fixture.db.submission.update({ where: { id }, data: { status: 'CANCELLED' } });
-    expect(await recordSubmissionResult(fixture.db, held, RESULT)).toBe(false);
+    expect(await recordSubmissionResult(fixture.db, held, RESULT)).toBeNull();
 
     const requested = await queued();
     const holding = await claim(requested, 'worker');
     await fixture.db.submission.update({ where: { id: requested }, data: { cancelRequestedAt: new Date() } });
-    expect(await recordSubmissionResult(fixture.db, holding, RESULT)).toBe(false);
+    expect(await recordSubmissionResult(fixture.db, holding, RESULT)).toBeNull();
 
     expect(await fixture.db.evaluation.count({ where: { submissionId: { in: [id, requested] } } })).toBe(0);
     expect(await fixture.db.submission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'CANCELLED' });

@@ -1,12 +1,15 @@
+import { waitUntil } from '@tenfold/db/testing';
 import { enqueueScoring } from '@tenfold/queue';
 import {
   buildCentroidModel,
   buildLinearOnnxModel,
+  buildSlowLinearOnnxModel,
   predictLinear,
   readMnistDirectly,
   shiftImagesRight,
 } from '@tenfold/scoring/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordShiftedCheck } from '../src/record-shifted-check.ts';
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
 let fixture: WorkerFixture;
@@ -21,6 +24,14 @@ afterAll(() => fixture?.close());
 async function waitForFinal(id: string) {
   await fixture.waitFor(id, fixture.isFinal);
   return fixture.db.submission.findUniqueOrThrow({ where: { id }, include: { evaluations: true } });
+}
+
+/** The evaluation once its shifted-copy check (which follows the published score) has finished. */
+function waitForShiftedCheck(submissionId: string) {
+  return waitUntil(
+    () => fixture.db.evaluation.findFirst({ where: { submissionId, shiftedCheck: { not: 'RUNNING' } } }),
+    { description: `the shifted-copy check of ${submissionId}` },
+  );
 }
 
 describe('the worker', () => {
@@ -58,14 +69,73 @@ describe('the worker', () => {
     expect(evaluation.confusionMatrix.reduce((a, b) => a + b, 0)).toBe(10_000);
     expect(scored.progressImages).toBe(10_000);
     const shifted = predictLinear(shiftImagesRight(test.images, test.count), test.count, model).predictions;
-    expect(evaluation.shiftedAccuracy).toBe(shifted.filter((p, i) => p === test.labels[i]).length / 10_000);
+    const checked = await waitForShiftedCheck(good);
+    expect(checked.shiftedCheck).toBe('DONE');
+    expect(checked.shiftedAccuracy).toBe(shifted.filter((p, i) => p === test.labels[i]).length / 10_000);
     expect(evaluation.warnings).toEqual([]);
+  });
+
+  it('publishes the score as soon as the test images are scored, then fills in the shifted-copy check', async () => {
+    const train = readMnistDirectly('train');
+    const test = readMnistDirectly('t10k');
+    const model = buildCentroidModel(train.images, train.labels);
+    // Eight products per image: the shifted copy takes long enough to be seen running.
+    const id = await fixture.submit('staged', buildSlowLinearOnnxModel(model, 8));
+    const scored = await waitForFinal(id);
+    expect(scored.status).toBe('SCORED');
+    const [published] = scored.evaluations;
+    expect(published).toMatchObject({ shiftedCheck: 'RUNNING', shiftedAccuracy: null });
+    const expected = predictLinear(test.images, test.count, model).predictions;
+    expect(Buffer.compare(published!.predictions, Buffer.from(expected))).toBe(0);
+
+    const checked = await waitForShiftedCheck(id);
+    const shifted = predictLinear(shiftImagesRight(test.images, test.count), test.count, model).predictions;
+    expect(checked).toMatchObject({
+      id: published!.id,
+      shiftedCheck: 'DONE',
+      shiftedAccuracy: shifted.filter((p, i) => p === test.labels[i]).length / 10_000,
+      accuracy: published!.accuracy,
+      shiftedCheckError: null,
+    });
+  });
+
+  it('keeps the score when the shifted-copy check fails, and says why', async () => {
+    const train = readMnistDirectly('train');
+    const id = await fixture.submit(
+      'check-fails',
+      buildLinearOnnxModel(buildCentroidModel(train.images, train.labels)),
+    );
+    const scored = await waitForFinal(id);
+    const checked = await waitForShiftedCheck(id);
+    // Back to the state the worker leaves between the two stages, then a check that fails.
+    await fixture.db.evaluation.update({
+      where: { id: checked.id },
+      data: { shiftedCheck: 'RUNNING', shiftedAccuracy: null },
+    });
+    await recordShiftedCheck(fixture.db, checked.id, Promise.reject(new Error('Scoring was cancelled.')));
+    const failed = await fixture.db.evaluation.findUniqueOrThrow({ where: { id: checked.id } });
+    expect(failed).toMatchObject({
+      shiftedCheck: 'FAILED',
+      shiftedCheckError: 'Scoring was cancelled.',
+      shiftedAccuracy: null,
+      accuracy: scored.evaluations[0]!.accuracy,
+    });
+    expect(await fixture.db.submission.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: 'SCORED' });
+    // A late success does not overwrite the failure it came after.
+    await recordShiftedCheck(fixture.db, checked.id, Promise.resolve(0.5));
+    expect(await fixture.db.evaluation.findUniqueOrThrow({ where: { id: checked.id } })).toMatchObject({
+      shiftedCheck: 'FAILED',
+      shiftedAccuracy: null,
+    });
   });
 
   it('leaves one evaluation when the same submission is scored twice', async () => {
     const train = readMnistDirectly('train');
     const id = await fixture.submit('twice', buildLinearOnnxModel(buildCentroidModel(train.images, train.labels)));
     await waitForFinal(id);
+    // The job ends after the shifted-copy check that follows the published score: until then a
+    // job of the same submission would be taken for a duplicate of the running one.
+    await waitUntil(async () => !(await fixture.queue.getJob(id)), { description: `the end of job ${id}` });
     // A duplicate delivery of a finished job is skipped; forcing a rescore overwrites the one row.
     await fixture.db.submission.update({ where: { id }, data: { status: 'QUEUED' } });
     await enqueueScoring(fixture.queue, { submissionId: id });
