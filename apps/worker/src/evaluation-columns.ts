@@ -1,7 +1,12 @@
-import type { ScoreResult } from '@tenfold/scoring';
+import { ShiftedCheckState } from '@tenfold/db';
+import type { RankedResult } from '@tenfold/scoring';
 
-/** The Evaluation columns a score result fills, shared by a submission's own scoring and its rescores. */
-export function evaluationColumns(result: ScoreResult) {
+/**
+ * The Evaluation columns a score result fills, shared by a submission's own scoring and its
+ * rescores. Written as soon as the test images are scored: the shifted-copy check is still
+ * running, and recordShiftedCheck fills in its outcome.
+ */
+export function evaluationColumns(result: RankedResult) {
   return {
     scorerVersion: result.scorerVersion,
     backend: result.backend,
@@ -18,7 +23,9 @@ export function evaluationColumns(result: ScoreResult) {
     perClassF1: result.perClassF1,
     confusionMatrix: result.confusionMatrix,
     predictions: Buffer.from(result.predictions),
-    shiftedAccuracy: result.shiftedAccuracy,
+    shiftedAccuracy: null,
+    shiftedCheck: ShiftedCheckState.RUNNING,
+    shiftedCheckError: null,
     parameterCount: result.parameterCount,
     warnings: result.warnings,
     artifactBytes: result.artifactBytes,

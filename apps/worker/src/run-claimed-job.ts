@@ -1,7 +1,8 @@
 import type { DatasetEnum } from '@tenfold/datasets';
 import { type Db, FailureKind, type Submission, type SubmissionFailure } from '@tenfold/db';
-import { isModelError, type SandboxLimits, type ScoreResult } from '@tenfold/scoring';
+import { isModelError, type RankedResult, type SandboxLimits, type ScoringRun } from '@tenfold/scoring';
 import type { ScoringInputs } from './load-scoring-inputs.ts';
+import { recordShiftedCheck } from './record-shifted-check.ts';
 import { scoreStoredSubmission } from './score-stored-submission.ts';
 import { startLease } from './start-lease.ts';
 
@@ -75,7 +76,8 @@ export type JobKind<Claim> = {
   /** Why the claimed submission is not to be scored at all, or null. */
   refusal?: (submission: StoredSubmission) => string | null;
   heartbeat: (db: Db, claim: Claim, progressImages: number) => Promise<boolean>;
-  record: (db: Db, claim: Claim, submission: StoredSubmission, result: ScoreResult) => Promise<boolean>;
+  /** Writes the final state and the evaluation (the shifted-copy check still running); its id, or null. */
+  record: (db: Db, claim: Claim, submission: StoredSubmission, result: RankedResult) => Promise<string | null>;
   fail: (db: Db, claim: Claim, failure: Failure) => Promise<boolean>;
   requeue: (db: Db, claim: Claim, reason: string) => Promise<boolean>;
   /** Back to the queue without using up an attempt. */
@@ -151,6 +153,9 @@ export async function claimJob<Claim>(
  * write after it is fenced by the claim. Model errors end the row FAILED; platform errors put it
  * back to QUEUED and are rethrown for BullMQ to retry with backoff, until the last allowed
  * attempt marks it FAILED as a platform fault. A worker shutting down hands the row back.
+ * The row is final (and the board shows it) as soon as the test images are scored; the job then
+ * waits for the shifted-copy check in the same scoring process and fills in its outcome, so the
+ * next job never competes with it for the CPU.
  */
 export async function runClaimedJob<Claim>(
   deps: JobDeps,
@@ -177,13 +182,17 @@ export async function runClaimedJob<Claim>(
   let progressImages = 0;
   const lease = startLease(() => kind.heartbeat(db, claim, progressImages), deps.lease.heartbeatMs);
   const signal = job.shutdownSignal ? AbortSignal.any([lease.signal, job.shutdownSignal]) : lease.signal;
+  let run: ScoringRun | null = null;
+  let evaluationId: string | null;
   try {
-    const result = await scoreStoredSubmission(deps, submission, signal, (images) => {
+    run = await scoreStoredSubmission(deps, submission, signal, (images) => {
       progressImages = images;
     });
+    const result = await run.ranked;
     await lease.stop();
-    return settle(await kind.record(db, claim, submission, result), 'scored');
+    evaluationId = await kind.record(db, claim, submission, result);
   } catch (error) {
+    run?.stop();
     await lease.stop();
     // Cancelled or taken over: the scoring process was killed on purpose, not by a fault.
     if (lease.signal.aborted) return { kind: await kind.settleLost(db, claim) };
@@ -204,4 +213,10 @@ export async function runClaimedJob<Claim>(
     await kind.requeue(db, claim, `Retrying after a fault on our side: ${message}`);
     throw error;
   }
+  if (evaluationId === null) {
+    run.stop();
+    return { kind: await kind.settleLost(db, claim) };
+  }
+  await recordShiftedCheck(db, evaluationId, run.shiftedAccuracy);
+  return { kind: 'scored' };
 }

@@ -6,21 +6,20 @@ class ClaimLostError extends Error {}
 /**
  * One transaction that first runs `hold` (the conditional status write of the claimed row, which
  * takes its lock) and, only if it applied, `write`: a cancelled, taken-over or late duplicate
- * job writes nothing at all. Returns false when nothing was written.
+ * job writes nothing at all. Returns what `write` returned, or null when nothing was written.
  */
-export async function writeWhileClaimed(
+export async function writeWhileClaimed<T>(
   db: Db,
   hold: (tx: Prisma.TransactionClient) => Promise<boolean>,
-  write: (tx: Prisma.TransactionClient) => Promise<void>,
-): Promise<boolean> {
+  write: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T | null> {
   try {
-    await db.$transaction(async (tx) => {
+    return await db.$transaction(async (tx) => {
       if (!(await hold(tx))) throw new ClaimLostError();
-      await write(tx);
+      return write(tx);
     });
-    return true;
   } catch (error) {
-    if (error instanceof ClaimLostError) return false;
+    if (error instanceof ClaimLostError) return null;
     throw error;
   }
 }

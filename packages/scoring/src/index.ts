@@ -12,10 +12,13 @@ export { disposeSpareSandboxes } from './sandbox/spawn-sandbox-child.ts';
 export { type LabelledSample, SANITY_SAMPLE_SIZE, takeSanitySample } from './sanity/sanity-sample.ts';
 export {
   type ModelFormatId,
+  type RankedResult,
   type ScoreRequest,
   type ScoreResult,
   type ScoringDataset,
+  type ScoringRun,
   scoreArtifact,
   sha256Hex,
+  startScoring,
 } from './score-artifact.ts';
 export { SCORER_VERSION } from './version.ts';

@@ -5,9 +5,9 @@ import { shiftImagesRight } from './input/shift-images.ts';
 import { computeMetrics, type Metrics } from './metrics/compute-metrics.ts';
 import { checkArtifactSize } from './safety/check-artifact-size.ts';
 import { runInSandbox, type SandboxLimits } from './sandbox/run-in-sandbox.ts';
-import type { ModelFormatId, SandboxPhase } from './sandbox/sandbox-protocol.ts';
-import { judgeSanity } from './sanity/judge-sanity.ts';
-import { planSanityPhases, type SanityPlan } from './sanity/plan-sanity-phases.ts';
+import type { ModelFormatId, PhaseResult, SandboxPhase } from './sandbox/sandbox-protocol.ts';
+import { judgeSanity, skippableAlternatives } from './sanity/judge-sanity.ts';
+import { DECLARED, planSanityPhases, type SanityPlan } from './sanity/plan-sanity-phases.ts';
 import type { LabelledSample } from './sanity/sanity-sample.ts';
 import { SCORER_VERSION } from './version.ts';
 
@@ -42,10 +42,9 @@ export type ScoreRequest = {
   keepWarm?: boolean;
 };
 
-export type ScoreResult = Metrics & {
+/** Everything the rank needs: known once the test images are scored. */
+export type RankedResult = Metrics & {
   predictions: Uint8Array;
-  /** Accuracy on the test images moved one pixel right (see input/shift-images.ts). */
-  shiftedAccuracy: number;
   /** Weights in the model, counted from its file (null when the format does not tell). */
   parameterCount: number | null;
   /** Things the submitter should know that did not stop scoring. */
@@ -58,7 +57,23 @@ export type ScoreResult = Metrics & {
   artifactBytes: number;
   imagesPerSecond: number;
   meanLatencyMs: number;
+  /** From the start to the test images scored: the time to rank. */
   durationMs: number;
+};
+
+export type ScoreResult = RankedResult & {
+  /** Accuracy on the test images moved one pixel right (see input/shift-images.ts). */
+  shiftedAccuracy: number;
+};
+
+/** A scoring in two stages: the rank first, then the shifted-copy check in the same process. */
+export type ScoringRun = {
+  /** Resolves once the test images are scored; rejects if scoring failed before. */
+  ranked: Promise<RankedResult>;
+  /** Then the shifted copy's accuracy; rejects if the run failed or stopped before. */
+  shiftedAccuracy: Promise<number>;
+  /** Stops the run (the shifted-copy check, once ranked): its promises reject. */
+  stop: () => void;
 };
 
 const TEST = 'test';
@@ -68,12 +83,57 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+// A shifted copy of each test split, made once per process and reused by every job.
+const shiftedCopies = new WeakMap<Uint8Array, Uint8Array>();
+
+function shiftedCopyOf(dataset: ScoringDataset): Uint8Array {
+  let shifted = shiftedCopies.get(dataset.images);
+  if (!shifted) {
+    shifted = shiftImagesRight(dataset.images, dataset.count);
+    shiftedCopies.set(dataset.images, shifted);
+  }
+  return shifted;
+}
+
 /**
  * Scores one model: a sanity pass on training images (stopping early, with advice, when the
  * declared contract is evidently wrong), then every test image and a shifted copy of them.
  * Throws ModelError for problems of the model.
  */
 export async function scoreArtifact(request: ScoreRequest): Promise<ScoreResult> {
+  const run = startScoring(request);
+  const ranked = await run.ranked;
+  return { ...ranked, shiftedAccuracy: await run.shiftedAccuracy };
+}
+
+/**
+ * Starts scoring one model, as scoreArtifact does, but answers in two stages: `ranked` as soon
+ * as the test images are scored (all a board needs), then `shiftedAccuracy` from the same
+ * sandboxed process, which goes on with the shifted copy meanwhile. A failure of the second
+ * stage never touches the first.
+ */
+export function startScoring(request: ScoreRequest): ScoringRun {
+  const stopper = new AbortController();
+  const signal = request.signal ? AbortSignal.any([request.signal, stopper.signal]) : stopper.signal;
+  let resolveRanked: (result: RankedResult) => void = () => undefined;
+  const ranked = new Promise<RankedResult>((resolve) => {
+    resolveRanked = resolve;
+  });
+  const all = runPhases({ ...request, signal }, (result) => resolveRanked(result));
+  const shiftedAccuracy = all.then(({ shiftedAccuracy }) => shiftedAccuracy);
+  // Whoever awaits only `ranked` must not leave the check's failure unhandled.
+  shiftedAccuracy.catch(() => undefined);
+  return {
+    ranked: Promise.race([ranked, all.then(({ ranked }) => ranked)]),
+    shiftedAccuracy,
+    stop: () => stopper.abort(),
+  };
+}
+
+async function runPhases(
+  request: ScoreRequest,
+  onRanked: (result: RankedResult) => void,
+): Promise<{ ranked: RankedResult; shiftedAccuracy: number }> {
   const started = performance.now();
   const contract = inputContractSchema.parse(request.contract);
   checkArtifactSize(request.modelBytes, request.format);
@@ -89,9 +149,10 @@ export async function scoreArtifact(request: ScoreRequest): Promise<ScoreResult>
   const phases: SandboxPhase[] = [
     ...(sanityPlan?.phases ?? []),
     { name: TEST, images: dataset.images, count: dataset.count, scaling },
-    { name: SHIFTED, images: shiftImagesRight(dataset.images, dataset.count), count: dataset.count, scaling },
+    { name: SHIFTED, images: shiftedCopyOf(dataset), count: dataset.count, scaling },
   ];
   const warnings: string[] = [];
+  let ranked: RankedResult | null = null;
   const results = await runInSandbox(
     { format: request.format, modelBytes: request.modelBytes, contract, threads: request.threads ?? 1, phases },
     request.limits,
@@ -100,25 +161,35 @@ export async function scoreArtifact(request: ScoreRequest): Promise<ScoreResult>
       signal: request.signal,
       keepWarm: request.keepWarm,
       onProgress: (phase, done) => (phase === TEST ? request.onProgress?.(done) : undefined),
-      onPhase: (_result, soFar) => {
-        if (!sanityPlan || soFar.size !== sanityPlan.phases.length) return null;
+      planPhases: (soFar) => (sanityPlan ? skippableAlternatives(sanityPlan, soFar.get(DECLARED)) : []),
+      onPhase: (result, soFar, next) => {
+        if (result.phase === TEST) {
+          ranked = rankedResult(request, result, warnings, started);
+          onRanked(ranked);
+          return null;
+        }
+        // The last sanity phase that runs is the one before the test images.
+        if (!sanityPlan || next?.name !== TEST) return null;
         const verdict = judgeSanity(sanityPlan, soFar, dataset.name);
         if (verdict.warning) warnings.push(verdict.warning);
         return verdict.error;
       },
     },
   );
-  const test = results.get(TEST);
   const shifted = results.get(SHIFTED);
-  if (!test || !shifted) throw new Error('The scoring process ended without test results.');
+  if (!ranked || !shifted) throw new Error('The scoring process ended without test results.');
+  return { ranked, shiftedAccuracy: computeMetrics(shifted.predictions, dataset.labels).accuracy };
+}
+
+function rankedResult(request: ScoreRequest, test: PhaseResult, warnings: string[], started: number): RankedResult {
+  const { dataset } = request;
   const metrics = computeMetrics(test.predictions, dataset.labels);
   const seconds = test.inferenceMs / 1000;
   return {
     ...metrics,
     predictions: test.predictions,
-    shiftedAccuracy: computeMetrics(shifted.predictions, dataset.labels).accuracy,
     parameterCount: test.parameterCount ?? null,
-    warnings,
+    warnings: [...warnings],
     scorerVersion: SCORER_VERSION,
     backend: test.backend,
     backendVersion: test.backendVersion,

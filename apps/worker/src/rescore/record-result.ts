@@ -1,5 +1,5 @@
 import { type Db, RescoreItemStatus } from '@tenfold/db';
-import type { ScoreResult } from '@tenfold/scoring';
+import type { RankedResult } from '@tenfold/scoring';
 import { evaluationColumns } from '../evaluation-columns.ts';
 import { writeWhileClaimed } from '../write-while-claimed.ts';
 import { type RescoreClaim, updateHeldItem } from './item-status.ts';
@@ -7,14 +7,15 @@ import { type RescoreClaim, updateHeldItem } from './item-status.ts';
 /**
  * Marks the item DONE and writes the rescore's Evaluation (run = batch id, so it never
  * overwrites the submission's own one, even under an unchanged scorer version), only while the
- * claim holds: a cancelled batch or a taken-over item gets no evaluation at all.
+ * claim holds: a cancelled batch or a taken-over item gets no evaluation at all. Returns the
+ * evaluation's id, or null when nothing was written.
  */
 export function recordRescoreResult(
   db: Db,
   claim: RescoreClaim,
   submissionId: string,
-  result: ScoreResult,
-): Promise<boolean> {
+  result: RankedResult,
+): Promise<string | null> {
   const { batchId: run } = claim;
   const columns = evaluationColumns(result);
   const done = {
@@ -35,6 +36,7 @@ export function recordRescoreResult(
         select: { id: true },
       });
       await tx.rescoreItem.update({ where: { id: claim.itemId }, data: { newEvaluationId: evaluation.id } });
+      return evaluation.id;
     },
   );
 }

@@ -1,8 +1,17 @@
 import * as ort from 'onnxruntime-node';
-import { CLASS_COUNT, type InputContract, inputShape, PIXELS_PER_IMAGE } from '../contract.ts';
+import { CLASS_COUNT, inputShape, PIXELS_PER_IMAGE } from '../contract.ts';
 import { ModelError } from '../errors.ts';
-import { type Scaling, scalePixels } from '../input/scale-pixels.ts';
+import { scalePixels } from '../input/scale-pixels.ts';
 import { argmaxRows } from '../metrics/argmax-rows.ts';
+import {
+  type PhaseInput,
+  type PhaseOutput,
+  type Prediction,
+  type PredictOptions,
+  type Predictor,
+  type PredictorOptions,
+  predictOnce,
+} from '../predictor.ts';
 import { checkOnnxSignature } from './check-onnx-signature.ts';
 import { cleanOnnxRuntimeMessage } from './clean-onnx-runtime-message.ts';
 import { disableOnnxTelemetry } from './disable-onnx-telemetry.ts';
@@ -12,28 +21,6 @@ import { prepareOnnxModel } from './prepare-onnx-model.ts';
 const DEFAULT_BATCH = 1000;
 /** How much of an engine message a submitter is shown. */
 const MAX_DETAIL_CHARS = 500;
-
-export type PredictOptions = {
-  modelBytes: Uint8Array;
-  contract: InputContract;
-  scaling: Scaling;
-  images: Uint8Array;
-  count: number;
-  threads: number;
-  onProgress?: (imagesDone: number) => void;
-  /** Called once the model is loaded, before the first image: the sandbox times each phase from here. */
-  onLoaded?: () => void;
-};
-
-export type Prediction = {
-  predictions: Uint8Array;
-  backend: string;
-  backendVersion: string;
-  loadMs: number;
-  inferenceMs: number;
-  /** Elements of the model's initializers, as the static inspection counted them (ONNX only). */
-  parameterCount?: number;
-};
 
 function engineDetail(error: unknown): string {
   return cleanOnnxRuntimeMessage(error instanceof Error ? error.message : String(error)).slice(0, MAX_DETAIL_CHARS);
@@ -56,8 +43,11 @@ async function createSession(modelBytes: Uint8Array, threads: number): Promise<o
   }
 }
 
-/** Runs every image through the model and returns the arg-max class per image. */
-export async function predictOnnx(options: PredictOptions): Promise<Prediction> {
+/**
+ * Loads the model once for every phase of a run (ONNX Runtime's session creation, graph
+ * optimisation and first-run allocations are paid once, not per phase).
+ */
+export async function loadOnnxPredictor(options: PredictorOptions): Promise<Predictor> {
   const loadStart = performance.now();
   // Before ONNX Runtime parses anything: it would follow external-data paths, load custom
   // operators and allocate declared sizes on its own.
@@ -65,19 +55,24 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
   disableOnnxTelemetry();
   const session = await createSession(model, options.threads);
   const loadMs = performance.now() - loadStart;
-  options.onLoaded?.();
+  let signature: ReturnType<typeof checkOnnxSignature>;
   try {
-    const signature = checkOnnxSignature(session, options.contract.layout);
-    const batch = signature.batchSize ?? DEFAULT_BATCH;
-    const predictions = new Uint8Array(options.count);
-    const buffer = new Float32Array(batch * PIXELS_PER_IMAGE);
+    signature = checkOnnxSignature(session, options.contract.layout);
+  } catch (error) {
+    await session.release();
+    throw error;
+  }
+  const batch = signature.batchSize ?? DEFAULT_BATCH;
+  const buffer = new Float32Array(batch * PIXELS_PER_IMAGE);
+  const run = async (phase: PhaseInput): Promise<PhaseOutput> => {
+    const predictions = new Uint8Array(phase.count);
     const inferenceStart = performance.now();
-    for (let first = 0; first < options.count; first += batch) {
-      const n = Math.min(batch, options.count - first);
+    for (let first = 0; first < phase.count; first += batch) {
+      const n = Math.min(batch, phase.count - first);
       // A pinned batch dimension cannot take a short final batch: pad it with blank images.
       const rows = signature.batchSize ?? n;
       buffer.fill(0);
-      const data = scalePixels(options.images, first, n, options.scaling, buffer);
+      const data = scalePixels(phase.images, first, n, phase.scaling, buffer);
       const input = new ort.Tensor(
         'float32',
         data.subarray(0, rows * PIXELS_PER_IMAGE),
@@ -88,19 +83,23 @@ export async function predictOnnx(options: PredictOptions): Promise<Prediction> 
       if (!scores) throw new ModelError(`The model produced no output "${signature.outputName}".`);
       checkScores(scores, rows);
       argmaxRows(scores.data as Float32Array, n, CLASS_COUNT, predictions, first);
-      options.onProgress?.(first + n);
+      phase.onProgress?.(first + n);
     }
-    return {
-      predictions,
-      backend: 'onnxruntime-node/cpu',
-      backendVersion: ort.env.versions.common ?? 'unknown',
-      loadMs,
-      inferenceMs: performance.now() - inferenceStart,
-      parameterCount: inspection.parameterCount,
-    };
-  } finally {
-    await session.release();
-  }
+    return { predictions, inferenceMs: performance.now() - inferenceStart };
+  };
+  return {
+    backend: 'onnxruntime-node/cpu',
+    backendVersion: ort.env.versions.common ?? 'unknown',
+    loadMs,
+    parameterCount: inspection.parameterCount,
+    run,
+    release: () => session.release(),
+  };
+}
+
+/** Runs every image through the model and returns the arg-max class per image. */
+export async function predictOnnx(options: PredictOptions): Promise<Prediction> {
+  return predictOnce(await loadOnnxPredictor(options), options);
 }
 
 async function runSession(session: ort.InferenceSession, inputName: string, outputName: string, input: ort.Tensor) {

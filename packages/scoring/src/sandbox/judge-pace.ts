@@ -54,20 +54,18 @@ export function overrunError(input: {
  * than holding a worker until the wall-time limit stops it.
  */
 export function judgePace(input: {
-  /** Since the run started (model loads and finished phases). */
+  /** Since the run started (model load and finished phases). */
   elapsedMs: number;
   /** Inference time per image of the fastest finished phase (model load excluded). */
   perImageMs: number;
   /** Images that speed was measured on. */
   measuredImages: number;
-  /** What loading the model took the last time: each phase still to come loads it again. */
-  loadMs: number;
+  /** Images of the phases still to come (they reuse the loaded model: no load to add). */
   remainingImages: number;
-  remainingPhases: number;
   wallTimeMs: number;
 }): ModelError | null {
   if (input.remainingImages === 0) return null;
-  const remainingMs = input.remainingImages * input.perImageMs + input.remainingPhases * input.loadMs;
+  const remainingMs = input.remainingImages * input.perImageMs;
   if (input.elapsedMs + remainingMs <= PACE_MARGIN * input.wallTimeMs) return null;
   const perImage = input.perImageMs < 10 ? input.perImageMs.toFixed(2) : Math.round(input.perImageMs);
   return new ModelError(

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { CLASS_COUNT } from '../contract.ts';
 import { ModelError } from '../errors.ts';
 import { judgePace, overrunError, phaseDeadlineMs } from './judge-pace.ts';
-import type { PhaseResult, SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
+import type { PhaseResult, SandboxMessage, SandboxPhase, SandboxPlan, SandboxRequest } from './sandbox-protocol.ts';
 import { takeSandboxChild } from './spawn-sandbox-child.ts';
 
 export type SandboxLimits = {
@@ -18,8 +18,13 @@ export type SandboxResult = Map<string, PhaseResult>;
 export type SandboxOptions = {
   workDir: string;
   onProgress?: (phase: string, imagesDone: number) => void;
-  /** Called as each phase finishes; returning an error stops the run with that error. */
-  onPhase?: (result: PhaseResult, results: SandboxResult) => Error | null;
+  /**
+   * Called as each phase finishes, with the phase that runs next (after the plan); returning an
+   * error stops the run with that error.
+   */
+  onPhase?: (result: PhaseResult, results: SandboxResult, next: SandboxPhase | undefined) => Error | null;
+  /** Before the first conditional phase: the names of those not to run, from the results so far. */
+  planPhases?: (results: SandboxResult) => string[];
   signal?: AbortSignal;
   /** Keep a started child ready for the next run (workers); one-off callers leave it off. */
   keepWarm?: boolean;
@@ -36,6 +41,16 @@ function checkPhaseResult(message: PhaseResult, request: SandboxRequest): string
   if (message.predictions.some((label) => label >= CLASS_COUNT)) return 'a predicted class is out of range';
   const isDuration = (ms: unknown) => typeof ms === 'number' && Number.isFinite(ms) && ms >= 0;
   if (!isDuration(message.inferenceMs) || !isDuration(message.loadMs)) return 'its timings are not durations';
+  const { steady } = message;
+  if (
+    steady !== undefined &&
+    (!isDuration(steady.inferenceMs) ||
+      !Number.isInteger(steady.images) ||
+      steady.images < 1 ||
+      steady.images > phase.count)
+  ) {
+    return 'its steady-speed timing is not valid';
+  }
   return null;
 }
 
@@ -75,7 +90,12 @@ function superviseChild(
     let settled: SandboxResult | Error | null = null;
     let stderr = '';
     const started = performance.now();
+    // Deadlines share the wall time among every phase that may run, skipped ones included: a
+    // phase's deadline is known before the plan is.
     const runImages = request.phases.reduce((sum, phase) => sum + phase.count, 0);
+    // The phases still to run, in order: the child runs them so, skipping what the plan skips.
+    let pending = [...request.phases];
+    let isPlanSent = false;
     let phaseTimer: NodeJS.Timeout | undefined;
     const settle = (outcome: SandboxResult | Error) => {
       settled ??= outcome;
@@ -84,12 +104,15 @@ function superviseChild(
     };
     // Each phase's images get a deadline from their number (see judge-pace.ts), so a model that
     // hangs is stopped inside the first sanity phase instead of at the wall-time limit.
-    const startPhaseClock = (index: number) => {
+    const startPhaseClock = () => {
       clearTimeout(phaseTimer);
-      const phase = request.phases[index];
+      const phase = pending[0];
       if (!phase || settled) return;
       const phaseStarted = performance.now();
-      const remainingImages = request.phases.slice(index).reduce((sum, next) => sum + next.count, 0);
+      const remainingImages = (isPlanSent ? pending : request.phases.slice(request.phases.indexOf(phase))).reduce(
+        (sum, next) => sum + next.count,
+        0,
+      );
       phaseTimer = setTimeout(
         () =>
           settle(
@@ -126,25 +149,32 @@ function superviseChild(
     const onAbort = () => settle(new Error('Scoring was cancelled.'));
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    // The first phase pays the process's warm-up (the first session and first run were several
-    // times slower than the next ones here), so speed is judged from the second phase on, at the
-    // fastest speed seen; the first phase's deadline covers a model that is hopeless from the start.
+    // The first run pays the engine's warm-up (the first run was several times slower per image
+    // than the next ones here), so speed is judged from a phase's steady part (the images after
+    // its warm-up images) or from the second phase on, at the fastest speed seen; the first
+    // phase's deadline covers a model that is hopeless from the start.
     let fastest: { perImageMs: number; images: number } | null = null;
     const paceVerdict = (message: PhaseResult, phasesDone: number) => {
-      const images = message.predictions.length;
-      const perImageMs = message.inferenceMs / Math.max(1, images);
-      if (!fastest || perImageMs < fastest.perImageMs) fastest = { perImageMs, images };
-      if (phasesDone < 2) return null;
-      const rest = request.phases.slice(phasesDone);
+      const timing = message.steady ?? { images: message.predictions.length, inferenceMs: message.inferenceMs };
+      const perImageMs = timing.inferenceMs / Math.max(1, timing.images);
+      if (!fastest || perImageMs < fastest.perImageMs) fastest = { perImageMs, images: timing.images };
+      if (phasesDone < 2 && !message.steady) return null;
       return judgePace({
         elapsedMs: performance.now() - started,
         perImageMs: fastest.perImageMs,
         measuredImages: fastest.images,
-        loadMs: message.loadMs,
-        remainingImages: rest.reduce((sum, phase) => sum + phase.count, 0),
-        remainingPhases: rest.length,
+        remainingImages: pending.reduce((sum, phase) => sum + phase.count, 0),
         wallTimeMs: limits.wallTimeMs,
       });
+    };
+    // Sent once, when the next phase is the first conditional one: the child waits for it there.
+    const sendPlan = () => {
+      if (isPlanSent || !pending[0]?.conditional) return;
+      isPlanSent = true;
+      const skip = new Set(options.planPhases?.(results) ?? []);
+      pending = pending.filter((phase) => !skip.has(phase.name));
+      const plan: SandboxPlan = { type: 'plan', skip: [...skip] };
+      child.send(plan);
     };
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-2000);
@@ -155,17 +185,20 @@ function superviseChild(
         // Loading does not grow with the images and the wall-time limit already bounds it: only
         // the images are held to the phase's share. The child names the phase, but phases run
         // in order, so the parent's own count says which one it is.
-        startPhaseClock(results.size);
+        startPhaseClock();
       } else if (message.type === 'progress') options.onProgress?.(message.phase, message.imagesDone);
       else if (message.type === 'phase-done') {
         // The child runs untrusted input through native code: never take its answer on trust.
-        const problem = checkPhaseResult(message, request);
+        const problem =
+          message.phase === pending[0]?.name ? checkPhaseResult(message, request) : 'a phase out of order';
         if (problem) return settle(new Error(`The scoring process sent an invalid result: ${problem}`));
         results.set(message.phase, message);
+        pending = pending.slice(1);
         clearTimeout(phaseTimer);
-        const verdict = options.onPhase?.(message, results) ?? paceVerdict(message, results.size) ?? null;
+        sendPlan();
+        const verdict = options.onPhase?.(message, results, pending[0]) ?? paceVerdict(message, results.size) ?? null;
         if (verdict) settle(verdict);
-        else if (results.size === request.phases.length) settle(results);
+        else if (pending.length === 0) settle(results);
       } else if (message.type === 'model-error') settle(new ModelError(message.message));
       else settle(new Error(`Scoring process failed: ${message.message}`));
     });

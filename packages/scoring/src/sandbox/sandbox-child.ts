@@ -1,8 +1,10 @@
 // Entry of the scoring child process: the only place where an uploaded model is parsed and run.
 // It talks to the parent over IPC only, runs with TMPDIR and cwd inside a per-job folder the
-// parent removes afterwards, runs the request's phases in order, and exits.
+// parent removes afterwards, loads the model once, runs the request's phases in order on it, and exits.
+import { PIXELS_PER_IMAGE } from '../contract.ts';
 import { isModelError } from '../errors.ts';
-import type { ModelFormatId, SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';
+import type { PhaseOutput, Predictor, PredictorOptions } from '../predictor.ts';
+import type { ModelFormatId, SandboxMessage, SandboxPhase, SandboxPlan, SandboxRequest } from './sandbox-protocol.ts';
 
 // Imported on demand, so an ONNX job never pays for loading TensorFlow.js (or the reverse). A
 // spare child started ahead of its job (--preload) loads ONNX Runtime, the common case, while it
@@ -11,37 +13,87 @@ const loadOnnx = () => import('../onnx/predict-onnx.ts');
 const loadTfjs = () => import('../tfjs/predict-tfjs.ts');
 if (process.argv.includes('--preload')) void loadOnnx().catch(() => undefined);
 
-async function predictorFor(format: ModelFormatId) {
-  return format === 'tfjs' ? (await loadTfjs()).predictTfjs : (await loadOnnx()).predictOnnx;
+async function loaderFor(format: ModelFormatId): Promise<(options: PredictorOptions) => Promise<Predictor>> {
+  return format === 'tfjs' ? (await loadTfjs()).loadTfjsPredictor : (await loadOnnx()).loadOnnxPredictor;
 }
 
 function send(message: SandboxMessage): Promise<void> {
   return new Promise((resolve) => process.send?.(message, undefined, undefined, () => resolve()));
 }
 
+/** A phase's images, the first `warmUpImages` run on their own so the rest show the steady speed. */
+async function runPhase(predictor: Predictor, phase: SandboxPhase) {
+  const onProgress = (imagesDone: number) => void send({ type: 'progress', phase: phase.name, imagesDone });
+  const warmUp = phase.warmUpImages ?? 0;
+  if (warmUp <= 0 || warmUp >= phase.count) {
+    return { ...(await predictor.run({ ...phase, onProgress })), steady: undefined };
+  }
+  const first: PhaseOutput = await predictor.run({ ...phase, count: warmUp, onProgress });
+  const rest = await predictor.run({
+    images: phase.images.subarray(warmUp * PIXELS_PER_IMAGE),
+    count: phase.count - warmUp,
+    scaling: phase.scaling,
+    onProgress: (done) => onProgress(warmUp + done),
+  });
+  const predictions = new Uint8Array(phase.count);
+  predictions.set(first.predictions);
+  predictions.set(rest.predictions, warmUp);
+  return {
+    predictions,
+    inferenceMs: first.inferenceMs + rest.inferenceMs,
+    steady: { images: phase.count - warmUp, inferenceMs: rest.inferenceMs },
+  };
+}
+
 // A spare child waits for its request; if the parent goes away first, so does the child.
 process.once('disconnect', () => process.exit(0));
 
-process.once('message', async (request: SandboxRequest) => {
+let resolvePlan: (skip: Set<string>) => void = () => undefined;
+const plan = new Promise<Set<string>>((resolve) => {
+  resolvePlan = resolve;
+});
+
+async function run(request: SandboxRequest) {
   try {
-    const predict = await predictorFor(request.format);
+    const load = await loaderFor(request.format);
     await send({ type: 'engine-ready' });
-    for (const phase of request.phases) {
-      const result = await predict({
-        modelBytes: request.modelBytes,
-        contract: request.contract,
-        scaling: phase.scaling,
-        images: phase.images,
-        count: phase.count,
-        threads: request.threads,
-        onProgress: (imagesDone) => void send({ type: 'progress', phase: phase.name, imagesDone }),
-        onLoaded: () => void send({ type: 'phase-loaded', phase: phase.name }),
-      });
-      await send({ type: 'phase-done', phase: phase.name, ...result });
+    const predictor = await load({
+      modelBytes: request.modelBytes,
+      contract: request.contract,
+      threads: request.threads,
+    });
+    try {
+      let loadMs = predictor.loadMs;
+      for (const phase of request.phases) {
+        if (phase.conditional && (await plan).has(phase.name)) continue;
+        void send({ type: 'phase-loaded', phase: phase.name });
+        const result = await runPhase(predictor, phase);
+        const { backend, backendVersion, parameterCount } = predictor;
+        await send({
+          type: 'phase-done',
+          phase: phase.name,
+          backend,
+          backendVersion,
+          parameterCount,
+          loadMs,
+          ...result,
+        });
+        loadMs = 0;
+      }
+    } finally {
+      await predictor.release();
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await send({ type: isModelError(error) ? 'model-error' : 'platform-error', message });
   }
   process.disconnect();
+}
+
+let isStarted = false;
+process.on('message', (message: SandboxRequest | SandboxPlan) => {
+  if (!isStarted) {
+    isStarted = true;
+    void run(message as SandboxRequest);
+  } else if ((message as SandboxPlan).type === 'plan') resolvePlan(new Set((message as SandboxPlan).skip));
 });

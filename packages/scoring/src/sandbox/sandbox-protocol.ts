@@ -5,7 +5,22 @@ import type { Scaling } from '../input/scale-pixels.ts';
 export type ModelFormatId = 'onnx' | 'tfjs';
 
 /** One set of images the child runs through the model (sanity sample, test split, shifted copy). */
-export type SandboxPhase = { name: string; images: Uint8Array; count: number; scaling: Scaling };
+export type SandboxPhase = {
+  name: string;
+  images: Uint8Array;
+  count: number;
+  scaling: Scaling;
+  /**
+   * Run only if the parent's plan, sent once after the phase before the first conditional one,
+   * does not skip it (the sanity pass's alternatives: most models need none of them).
+   */
+  conditional?: boolean;
+  /**
+   * The first this many images run on their own, so that the rest measure the engine's steady
+   * speed (PhaseResult.steady) without its first-run warm-up: the pace is judged from there.
+   */
+  warmUpImages?: number;
+};
 
 /** Parent -> child: everything the child needs; it never sees labels or the database. */
 export type SandboxRequest = {
@@ -22,10 +37,16 @@ export type PhaseResult = {
   predictions: Uint8Array;
   backend: string;
   backendVersion: string;
+  /** Loading the model: the first phase only, later phases reuse the loaded model (0). */
   loadMs: number;
   inferenceMs: number;
   parameterCount?: number;
+  /** The images after the phase's warm-up images and their time (phases with warmUpImages). */
+  steady?: { images: number; inferenceMs: number };
 };
+
+/** Parent -> child, once, before the first conditional phase: the phases not to run. */
+export type SandboxPlan = { type: 'plan'; skip: string[] };
 
 /** Child -> parent. */
 export type SandboxMessage =

@@ -22,10 +22,25 @@ function accuracyOf(result: PhaseResult | undefined, labels: Uint8Array): number
   return correct / labels.length;
 }
 
+/**
+ * After the declared phase: the alternatives whose results cannot change the verdict, so they are
+ * not run. A near-chance model needs them all (one of them may explain it); a working one only
+ * the other scalings, and only while one of them could still be BETTER_SCALING_MARGIN better
+ * (even at 100%); judgeSanity gives the same verdict as with every alternative run.
+ */
+export function skippableAlternatives(plan: SanityPlan, declared: PhaseResult | undefined): string[] {
+  const declaredAccuracy = accuracyOf(declared, plan.declared.labels);
+  if (declaredAccuracy <= NEAR_CHANCE_ACCURACY) return [];
+  // The same subtraction betterScalingWarning makes, with the best accuracy there is.
+  const canWarn = 1 - declaredAccuracy >= BETTER_SCALING_MARGIN;
+  return plan.alternatives.filter((variant) => variant.kind !== 'scaling' || !canWarn).map((variant) => variant.phase);
+}
+
 export type SanityVerdict = { error: ModelError | null; warning: string | null; declaredAccuracy: number };
 
 /**
- * Decides once every sanity phase is back: a near-chance model that an alternative explains is
+ * Decides once every sanity phase that runs is back (a skipped one counts as 0%, which
+ * skippableAlternatives makes harmless): a near-chance model that an alternative explains is
  * refused with that explanation (scoring it would only publish a mistake); a near-chance model
  * nothing explains is scored, with a warning the submitter sees.
  */

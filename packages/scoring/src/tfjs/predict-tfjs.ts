@@ -3,7 +3,15 @@ import { CLASS_COUNT, inputShape, PIXELS_PER_IMAGE } from '../contract.ts';
 import { ModelError } from '../errors.ts';
 import { scalePixels } from '../input/scale-pixels.ts';
 import { argmaxRows } from '../metrics/argmax-rows.ts';
-import type { Prediction, PredictOptions } from '../onnx/predict-onnx.ts';
+import {
+  type PhaseInput,
+  type PhaseOutput,
+  type Prediction,
+  type PredictOptions,
+  type Predictor,
+  type PredictorOptions,
+  predictOnce,
+} from '../predictor.ts';
 import { checkTfjsManifest } from './check-tfjs-manifest.ts';
 import { checkTfjsSignature } from './check-tfjs-signature.ts';
 import { loadTfjsModel, type TfjsModel } from './load-tfjs-model.ts';
@@ -63,30 +71,39 @@ async function readScores(scores: tf.Tensor, rows: number): Promise<Float32Array
 }
 
 /**
- * Runs every image through an uploaded TF.js model (a zip of model.json and weight shards) and
- * returns the arg-max class per image: the TF.js twin of predictOnnx, with the same options and
- * result. `modelBytes` is the zip; `threads` is unused (wasm runs one thread under Node).
+ * Loads an uploaded TF.js model (a zip of model.json and weight shards) once for every phase of a
+ * run: the TF.js twin of loadOnnxPredictor. `threads` is unused (wasm runs one thread under Node).
  */
-export async function predictTfjs(options: TfjsPredictOptions): Promise<Prediction> {
+export async function loadTfjsPredictor(
+  options: PredictorOptions & Pick<TfjsPredictOptions, 'backend' | 'batchSize'>,
+): Promise<Predictor> {
   const loadStart = performance.now();
   const checked = checkTfjsManifest(await unpackTfjsArchive(options.modelBytes));
   const { backend, backendVersion } = await selectTfjsBackend(options.backend);
   const model = await loadTfjsModel(checked);
   const loadMs = performance.now() - loadStart;
-  options.onLoaded?.();
+  let signature: ReturnType<typeof checkTfjsSignature>;
   try {
-    const signature = checkTfjsSignature(model, options.contract.layout);
-    const batch = signature.batchSize ?? options.batchSize ?? DEFAULT_TFJS_BATCH;
-    if (!Number.isInteger(batch) || batch < 1) throw new Error(`Invalid TF.js batch size ${batch}.`);
-    const predictions = new Uint8Array(options.count);
-    const buffer = new Float32Array(batch * PIXELS_PER_IMAGE);
+    signature = checkTfjsSignature(model, options.contract.layout);
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+  const batch = signature.batchSize ?? options.batchSize ?? DEFAULT_TFJS_BATCH;
+  if (!Number.isInteger(batch) || batch < 1) {
+    model.dispose();
+    throw new Error(`Invalid TF.js batch size ${batch}.`);
+  }
+  const buffer = new Float32Array(batch * PIXELS_PER_IMAGE);
+  const run = async (phase: PhaseInput): Promise<PhaseOutput> => {
+    const predictions = new Uint8Array(phase.count);
     const inferenceStart = performance.now();
-    for (let first = 0; first < options.count; first += batch) {
-      const n = Math.min(batch, options.count - first);
+    for (let first = 0; first < phase.count; first += batch) {
+      const n = Math.min(batch, phase.count - first);
       // A pinned batch dimension cannot take a short final batch: pad it with blank images.
       const rows = signature.batchSize ?? n;
       buffer.fill(0);
-      const data = scalePixels(options.images, first, n, options.scaling, buffer);
+      const data = scalePixels(phase.images, first, n, phase.scaling, buffer);
       // The cpu backend keeps a reference to `data`: the input is disposed before it is refilled.
       const input = tf.tensor(data.subarray(0, rows * PIXELS_PER_IMAGE), inputShape(options.contract.layout, rows));
       const scores = await runBatch(model, input).finally(() => input.dispose());
@@ -95,11 +112,21 @@ export async function predictTfjs(options: TfjsPredictOptions): Promise<Predicti
       } finally {
         scores.dispose();
       }
-      options.onProgress?.(first + n);
+      phase.onProgress?.(first + n);
     }
-    const inferenceMs = performance.now() - inferenceStart;
-    return { predictions, backend, backendVersion, loadMs, inferenceMs, parameterCount: checked.parameterCount };
-  } finally {
-    model.dispose();
-  }
+    return { predictions, inferenceMs: performance.now() - inferenceStart };
+  };
+  return {
+    backend,
+    backendVersion,
+    loadMs,
+    parameterCount: checked.parameterCount,
+    run,
+    release: async () => model.dispose(),
+  };
+}
+
+/** Runs every image through an uploaded TF.js model: the TF.js twin of predictOnnx. */
+export async function predictTfjs(options: TfjsPredictOptions): Promise<Prediction> {
+  return predictOnce(await loadTfjsPredictor(options), options);
 }

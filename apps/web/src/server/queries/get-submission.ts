@@ -9,6 +9,7 @@ import {
   isPublicSubmission,
   type OutputKind,
   type Role,
+  type ShiftedCheckState,
   type SubmissionStatus,
 } from '@tenfold/db';
 import { reasonReaderOf, statusReasonFor } from '@/server/submissions/status-reason-for';
@@ -33,6 +34,9 @@ export type SubmissionEvaluation = {
   parameterCount: number | null;
   /** Accuracy on the test images moved one pixel right: a robustness and memorisation signal. */
   shiftedAccuracy: number | null;
+  /** RUNNING while the shifted-copy check follows the published score; FAILED says why in shiftedCheckError. */
+  shiftedCheck: ShiftedCheckState;
+  shiftedCheckError: string | null;
   /** What the scorer wants the submitter to know (e.g. a near-chance sanity pass). */
   warnings: string[];
   scoredAt: Date;
@@ -113,6 +117,8 @@ export async function getSubmission(
           scorerVersion: true,
           parameterCount: true,
           shiftedAccuracy: true,
+          shiftedCheck: true,
+          shiftedCheckError: true,
           warnings: true,
           createdAt: true,
         },
@@ -170,6 +176,8 @@ export async function getSubmission(
           scorerVersion: evaluation.scorerVersion,
           parameterCount: evaluation.parameterCount,
           shiftedAccuracy: evaluation.shiftedAccuracy,
+          shiftedCheck: evaluation.shiftedCheck,
+          shiftedCheckError: evaluation.shiftedCheckError,
           warnings: evaluation.warnings,
           scoredAt: evaluation.createdAt,
         }

@@ -3,8 +3,11 @@ import { CellExamples } from '@/components/cell-examples';
 import { ConfusionHeatmap } from '@/components/confusion-heatmap';
 import { formatCount, formatPercent } from '@/lib/format';
 import type { SubmissionEvaluation } from '@/server/queries/get-submission';
+import { RefreshWhileMounted } from './refresh-while-mounted.tsx';
 
 const CLASS_COUNT = 10;
+/** The check takes about as long as the scoring itself: seconds for the networks people submit. */
+const SHIFTED_CHECK_REFRESH_MS = 2_000;
 
 function formatDuration(ms: number): string {
   return ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms / 1000)} s`;
@@ -67,16 +70,7 @@ export function EvaluationResults({ evaluation, classNames, drillDown }: Props) 
             <dt>Scorer version</dt>
             <dd data-testid="scorer-version">{evaluation.scorerVersion}</dd>
           </div>
-          {evaluation.shiftedAccuracy !== null ? (
-            <div>
-              <dt>Shifted one pixel right</dt>
-              <dd data-testid="shifted-accuracy">
-                {formatPercent(evaluation.shiftedAccuracy)} accuracy (
-                {formatPercent(evaluation.accuracy - evaluation.shiftedAccuracy)} lower: a large drop hints at memorised
-                pixel positions)
-              </dd>
-            </div>
-          ) : null}
+          <ShiftedCheck evaluation={evaluation} />
           {evaluation.parameterCount !== null ? (
             <div>
               <dt>Parameters</dt>
@@ -163,5 +157,44 @@ export function EvaluationResults({ evaluation, classNames, drillDown }: Props) 
         </section>
       ) : null}
     </>
+  );
+}
+
+/**
+ * The shifted-copy check runs after the score is published: while it runs the page says so and
+ * looks again every few seconds; a failed check is said, and the score above stands.
+ */
+function ShiftedCheck({ evaluation }: { evaluation: SubmissionEvaluation }) {
+  if (evaluation.shiftedCheck === 'RUNNING') {
+    return (
+      <div>
+        <dt>Shifted one pixel right</dt>
+        <dd data-testid="shifted-check-running">
+          Checking the test images moved one pixel right (the score above does not change)
+          <RefreshWhileMounted intervalMs={SHIFTED_CHECK_REFRESH_MS} />
+        </dd>
+      </div>
+    );
+  }
+  if (evaluation.shiftedCheck === 'FAILED') {
+    return (
+      <div>
+        <dt>Shifted one pixel right</dt>
+        <dd data-testid="shifted-check-failed">
+          Not checked: {evaluation.shiftedCheckError ?? 'the check did not finish'}. The score above stands.
+        </dd>
+      </div>
+    );
+  }
+  if (evaluation.shiftedAccuracy === null) return null;
+  return (
+    <div>
+      <dt>Shifted one pixel right</dt>
+      <dd data-testid="shifted-accuracy">
+        {formatPercent(evaluation.shiftedAccuracy)} accuracy (
+        {formatPercent(evaluation.accuracy - evaluation.shiftedAccuracy)} lower: a large drop hints at memorised pixel
+        positions)
+      </dd>
+    </div>
   );
 }
