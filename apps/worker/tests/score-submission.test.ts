@@ -9,7 +9,7 @@ import {
   shiftImagesRight,
 } from '@tenfold/scoring/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordShiftedCheck } from '../src/record-shifted-check.ts';
+import { failOrphanedShiftedChecks, recordShiftedCheck } from '../src/record-shifted-check.ts';
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
 let fixture: WorkerFixture;
@@ -126,6 +126,26 @@ describe('the worker', () => {
     expect(await fixture.db.evaluation.findUniqueOrThrow({ where: { id: checked.id } })).toMatchObject({
       shiftedCheck: 'FAILED',
       shiftedAccuracy: null,
+    });
+  });
+
+  it('ends a shifted-copy check whose worker stopped, once it has run longer than a scoring may take', async () => {
+    const train = readMnistDirectly('train');
+    const id = await fixture.submit('orphan', buildLinearOnnxModel(buildCentroidModel(train.images, train.labels)));
+    await waitForFinal(id);
+    const { id: evaluationId, accuracy } = await waitForShiftedCheck(id);
+    const startedAt = new Date(Date.now() - 10_000);
+    // As a worker killed during the check leaves it.
+    await fixture.db.evaluation.update({
+      where: { id: evaluationId },
+      data: { shiftedCheck: 'RUNNING', shiftedAccuracy: null, shiftedCheckAt: startedAt },
+    });
+    expect(await failOrphanedShiftedChecks(fixture.db, 60_000)).toBe(0);
+    expect(await failOrphanedShiftedChecks(fixture.db, 5_000)).toBe(1);
+    expect(await fixture.db.evaluation.findUniqueOrThrow({ where: { id: evaluationId } })).toMatchObject({
+      shiftedCheck: 'FAILED',
+      shiftedCheckError: 'the worker running it stopped before it finished',
+      accuracy,
     });
   });
 
