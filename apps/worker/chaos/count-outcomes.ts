@@ -17,12 +17,16 @@ export type ChaosOutcome = {
   statuses: Record<string, number>;
 };
 
-/** Trigger that logs every committed write of an Evaluation row, so duplicates cannot hide. */
+/**
+ * Trigger that logs every committed write of an Evaluation row's result, so duplicates cannot
+ * hide. Only writes that set the result count: filling in the shifted-copy check afterwards (an
+ * UPDATE of the shiftedCheck columns alone) is the job's second stage, not a second run.
+ */
 export const EVALUATION_WRITES_SQL = [
   'CREATE TABLE chaos_evaluation_writes (submission_id text NOT NULL, operation text NOT NULL)',
   `CREATE FUNCTION chaos_log_evaluation_write() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN INSERT INTO chaos_evaluation_writes VALUES (NEW."submissionId", TG_OP); RETURN NEW; END $$`,
-  `CREATE TRIGGER chaos_evaluation_writes AFTER INSERT OR UPDATE ON "Evaluation"
+  `CREATE TRIGGER chaos_evaluation_writes AFTER INSERT OR UPDATE OF "predictions", "accuracy" ON "Evaluation"
    FOR EACH ROW EXECUTE FUNCTION chaos_log_evaluation_write()`,
 ];
 

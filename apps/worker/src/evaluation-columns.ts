@@ -26,6 +26,7 @@ export function evaluationColumns(result: RankedResult) {
     shiftedAccuracy: null,
     shiftedCheck: ShiftedCheckState.RUNNING,
     shiftedCheckError: null,
+    shiftedCheckAt: new Date(),
     parameterCount: result.parameterCount,
     warnings: result.warnings,
     artifactBytes: result.artifactBytes,

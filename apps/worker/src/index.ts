@@ -8,6 +8,7 @@ import { createWorker } from './create-worker.ts';
 import { createDatasetAvailability } from './dataset-availability.ts';
 import { readEnv } from './env.ts';
 import { createScoringInputsLoader } from './load-scoring-inputs.ts';
+import { failOrphanedShiftedChecks } from './record-shifted-check.ts';
 import { requeueOrphanRescores } from './rescore/requeue-orphans.ts';
 import { runPeriodically } from './run-periodically.ts';
 import { startWorkerHeartbeat } from './start-worker-heartbeat.ts';
@@ -67,6 +68,9 @@ const reconciler = runPeriodically(
     if (requeued || cancelled || enqueued) {
       log(`reconciled: ${requeued} requeued from dead workers, ${cancelled} cancelled, ${enqueued} job(s) re-created`);
     }
+    // The check runs inside the scoring's wall time; past that and a heartbeat, its worker is gone.
+    const checks = await failOrphanedShiftedChecks(db, env.SCORING_TIMEOUT_MS + env.STALE_AFTER_MS);
+    if (checks) log(`reconciled: ${checks} shifted-copy check(s) ended, their worker stopped`);
     const rescores = await requeueOrphanRescores(db, queue, { staleAfterMs: env.STALE_AFTER_MS });
     if (rescores.requeued || rescores.cancelled || rescores.enqueued || rescores.finalized) {
       log(
