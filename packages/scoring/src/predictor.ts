@@ -52,4 +52,3 @@ export async function predictOnce(predictor: Predictor, options: PredictOptions)
     await predictor.release();
   }
 }
-

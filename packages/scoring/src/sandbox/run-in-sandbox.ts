@@ -28,6 +28,8 @@ export type SandboxOptions = {
   signal?: AbortSignal;
   /** Keep a started child ready for the next run (workers); one-off callers leave it off. */
   keepWarm?: boolean;
+  /** With keepWarm: the phase after which the next run's child starts (else when this one ends). */
+  startSpareAfter?: string;
 };
 
 const MEMORY_POLL_MS = 100;
@@ -72,7 +74,7 @@ export async function runInSandbox(
 ): Promise<SandboxResult> {
   const sandbox = await takeSandboxChild(options.workDir, limits.memoryMb, options.keepWarm ?? false);
   try {
-    return await superviseChild(sandbox.child, request, limits, options);
+    return await superviseChild(sandbox.child, request, limits, options, sandbox.startSpare);
   } finally {
     await sandbox.dispose();
   }
@@ -83,6 +85,7 @@ function superviseChild(
   request: SandboxRequest,
   limits: SandboxLimits,
   options: SandboxOptions,
+  startSpare: () => void,
 ): Promise<SandboxResult> {
   return new Promise((resolve, reject) => {
     const results: SandboxResult = new Map();
@@ -194,6 +197,7 @@ function superviseChild(
         if (problem) return settle(new Error(`The scoring process sent an invalid result: ${problem}`));
         results.set(message.phase, message);
         pending = pending.slice(1);
+        if (message.phase === options.startSpareAfter) startSpare();
         clearTimeout(phaseTimer);
         sendPlan();
         const verdict = options.onPhase?.(message, results, pending[0]) ?? paceVerdict(message, results.size) ?? null;

@@ -85,19 +85,43 @@ function spareKey(workDir: string, memoryMb: number): string {
   return `${workDir}\0${memoryMb}`;
 }
 
-/** A started child: the spare when there is one (then a new spare is started), else a new one. */
-export async function takeSandboxChild(workDir: string, memoryMb: number, keepWarm: boolean): Promise<SandboxChild> {
+/** Starts the spare for the next job, unless one is ready or starting. */
+function startSpare(workDir: string, memoryMb: number): void {
+  const key = spareKey(workDir, memoryMb);
+  if (spares.has(key)) return;
+  const next = spawnSandboxChild(workDir, memoryMb, true);
+  next.catch(() => spares.delete(key));
+  spares.set(key, next);
+}
+
+/**
+ * A started child: the spare when there is one, else a new one. With keepWarm the spare for the
+ * next job is started by `startSpare` (the caller calls it once the part of its run that others
+ * wait for is done, so starting Node and ONNX Runtime does not compete with it) or, at the
+ * latest, when the child is disposed.
+ */
+export async function takeSandboxChild(
+  workDir: string,
+  memoryMb: number,
+  keepWarm: boolean,
+): Promise<SandboxChild & { startSpare: () => void }> {
   const key = spareKey(workDir, memoryMb);
   const spare = spares.get(key);
   spares.delete(key);
-  if (keepWarm) {
-    const next = spawnSandboxChild(workDir, memoryMb, true);
-    next.catch(() => spares.delete(key));
-    spares.set(key, next);
-  }
   const ready = spare ? await spare.catch(() => null) : null;
-  if (ready && ready.child.exitCode === null && ready.child.connected) return ready;
-  return spawnSandboxChild(workDir, memoryMb);
+  const child =
+    ready && ready.child.exitCode === null && ready.child.connected
+      ? ready
+      : await spawnSandboxChild(workDir, memoryMb);
+  if (!keepWarm) return { ...child, startSpare: () => undefined };
+  return {
+    ...child,
+    startSpare: () => startSpare(workDir, memoryMb),
+    dispose: async () => {
+      startSpare(workDir, memoryMb);
+      await child.dispose();
+    },
+  };
 }
 
 /** Stops the spare children (at shutdown, so no process outlives the worker). */
