@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type InputContract, inputContractSchema } from './contract.ts';
+import { type InputContract, inputContractSchema } from '@tenfold/contract';
 import { resolveScaling } from './input/scale-pixels.ts';
 import { shiftImagesRight } from './input/shift-images.ts';
 import { computeMetrics, type Metrics } from './metrics/compute-metrics.ts';

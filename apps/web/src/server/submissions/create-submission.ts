@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { contractToColumns } from '@tenfold/contract';
 import { datasetEnumFromId } from '@tenfold/datasets/catalog';
 import { countSubmissionsAgainstQuota, createQueuedSubmission, type Db, Prisma } from '@tenfold/db';
 import type { ScoreJob } from '@tenfold/queue';
@@ -11,14 +12,7 @@ import {
   type SubmissionErrors,
   type SubmissionField,
 } from './submission-errors.ts';
-import {
-  LAYOUTS,
-  OUTPUTS,
-  SCALES,
-  type SubmissionInput,
-  submissionFieldsSchema,
-  VISIBILITIES,
-} from './submission-input.ts';
+import { type SubmissionInput, submissionFieldsSchema, VISIBILITIES } from './submission-input.ts';
 
 const ENQUEUE_TIMEOUT_MS = 3_000;
 const ORIGINAL_FILENAME_MAX = 200;
@@ -131,11 +125,7 @@ export async function createSubmission(
         format,
         artifactSha256: sha256,
         originalFilename,
-        inputLayout: LAYOUTS[layout],
-        inputScale: SCALES[scale],
-        inputMean: mean ?? null,
-        inputStd: std ?? null,
-        outputKind: OUTPUTS[output],
+        ...contractToColumns({ layout, scale, mean, std, output }),
       });
     });
 
