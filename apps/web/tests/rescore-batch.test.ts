@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getLeaderboard } from '@tenfold/boards';
+import { SCORER_VERSION } from '@tenfold/contract';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase, type TestDatabase, waitUntil } from '@tenfold/db/testing';
 import {
@@ -9,7 +10,6 @@ import {
   rescoreJobId,
   type ScoringQueue,
 } from '@tenfold/queue';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/auth/authenticate-request';

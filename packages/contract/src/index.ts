@@ -33,3 +33,4 @@ export {
   type StandardScaling,
   type TensorShape,
 } from './input-contract-table.ts';
+export { SCORER_VERSION } from './scorer-version.ts';

@@ -13,4 +13,3 @@ export {
   scoreArtifact,
   sha256Hex,
 } from './score-artifact.ts';
-export { SCORER_VERSION } from './version.ts';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getBoardRanks } from '@tenfold/boards';
+import { SCORER_VERSION } from '@tenfold/contract';
 import { enqueueRescores } from '@tenfold/queue';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { recordAuditEntry } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
 import type { RescoreDeps, RescoreFailure } from './rescore-deps.ts';

@@ -1,5 +1,5 @@
+import { SCORER_VERSION } from '@tenfold/contract';
 import { isDatasetId } from '@tenfold/datasets/catalog';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { z } from 'zod';
 import { apiError } from '@/server/api-v1/api-error';
 import { apiRoute } from '@/server/api-v1/api-route';
