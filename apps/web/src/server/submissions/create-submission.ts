@@ -13,6 +13,7 @@ import {
   type SubmissionField,
 } from './submission-errors.ts';
 import { type SubmissionInput, submissionFieldsSchema, VISIBILITIES } from './submission-input.ts';
+import type { SubmissionFailure } from './submission-refusal.ts';
 
 const ENQUEUE_TIMEOUT_MS = 3_000;
 const ORIGINAL_FILENAME_MAX = 200;
@@ -31,8 +32,7 @@ export type CreateSubmissionDeps = {
 
 export type CreateSubmissionResult =
   | { ok: true; id: string; status: 'QUEUED'; isEnqueued: boolean }
-  | { ok: false; httpStatus: 400 | 413; errors: SubmissionErrors }
-  | { ok: false; httpStatus: 429; errors: SubmissionErrors; retryAfterSeconds: number };
+  | SubmissionFailure;
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -86,12 +86,12 @@ export async function createSubmission(
   const artifact = await prepareArtifact(input.files ?? (input.file ? [input.file] : []), deps.maxUploadBytes);
   if (!artifact.ok) errors.file = artifact.code;
   if (!fields.success || !artifact.ok) {
-    return { ok: false, httpStatus: errors.file === 'file_too_large' ? 413 : 400, errors };
+    return { ok: false, status: errors.file === 'file_too_large' ? 413 : 400, errors };
   }
 
   const quota = await deps.checkQuota();
   if (!quota.isAllowed) {
-    return { ok: false, httpStatus: 429, errors: { form: 'rate_limited' }, retryAfterSeconds: quota.retryAfterSeconds };
+    return { ok: false, status: 429, errors: { form: 'rate_limited' }, retryAfterSeconds: quota.retryAfterSeconds };
   }
 
   const { dataset, modelName, layout, scale, mean, std, output, visibility } = fields.data;
@@ -141,7 +141,7 @@ export async function createSubmission(
       throw error;
     });
   if (!submission) {
-    return { ok: false, httpStatus: 429, errors: { form: 'daily_quota' }, retryAfterSeconds: 3600 };
+    return { ok: false, status: 429, errors: { form: 'daily_quota' }, retryAfterSeconds: 3600 };
   }
 
   let isEnqueued = true;
