@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { isPlainFileName, listExternalDataFiles } from '@tenfold/scoring/onnx-external-files';
+import { isPlainFileName, listExternalDataFiles } from '@tenfold/artifacts';
 import { CliError, EXIT } from './exit-codes.ts';
 
 /** A model file problem: exit 2, with a code scripts can tell apart from argument mistakes. */
