@@ -232,7 +232,7 @@ describe('createSubmission', () => {
     const graph = buildOnnxModel(split.graph, { irVersion: 10, opsets: [{ domain: '', version: 18 }] });
     const files = [
       { name: 'export/model.onnx', bytes: new Uint8Array(graph) },
-      { name: 'export/model.onnx.data', bytes: split.data },
+      { name: 'export/model.onnx.data', bytes: new Uint8Array(split.data) },
     ];
     const separate = await createSubmission(deps(), submitterId, input({ file: undefined, files }));
     if (!separate.ok) throw new Error(JSON.stringify(separate.errors));
@@ -253,7 +253,7 @@ describe('createSubmission', () => {
       createSubmission(deps(), submitterId, input({ file: undefined, files: chosen }));
     const onlyGraph = [files[0] as (typeof files)[0]];
     expect(await refused(onlyGraph)).toMatchObject({ ok: false, errors: { file: 'onnx_external_data_missing' } });
-    const renamed = [onlyGraph[0] as (typeof files)[0], { name: 'weights.bin', bytes: split.data }];
+    const renamed = [onlyGraph[0] as (typeof files)[0], { name: 'weights.bin', bytes: new Uint8Array(split.data) }];
     expect(await refused(renamed)).toMatchObject({ ok: false, errors: { file: 'onnx_external_data_missing' } });
     const extra = [...files, { name: 'notes.txt', bytes: Uint8Array.of(1) }];
     expect(await refused(extra)).toMatchObject({ ok: false, errors: { file: 'onnx_files_unused' } });
