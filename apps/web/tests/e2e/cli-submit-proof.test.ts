@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +5,7 @@ import { type DatasetId, loadSplit } from '@tenfold/datasets';
 import { buildLinearOnnxModel, requireSystemTorch } from '@tenfold/scoring/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApp, signUpOverHttp } from './http-client.ts';
-import { type Spawned, startProcess, stopProcess } from './processes.ts';
+import { type Finished, runToEnd, type Spawned, startProcess, stopProcess } from './processes.ts';
 import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
 
 // The proof that the CLI reports what PyTorch measures: the PyTorch guide's own example script
@@ -25,7 +23,7 @@ const SCORING_TIMEOUT_MS = 180_000;
 const UPLOADS_PER_HOUR = 3;
 
 type Report = { accuracy: number; correct: number; total: number; submitArgs: string[] };
-type Run = { code: number | null; stdout: string; stderr: string };
+type Run = Finished;
 
 let app: WebApp;
 let worker: Spawned | undefined;
@@ -53,23 +51,8 @@ async function writeDataset(id: DatasetId, dir: string): Promise<void> {
   }
 }
 
-async function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}) {
-  const child = spawn(command, args, {
-    cwd: workDir,
-    env: options.env ?? process.env,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  child.stdin.end(options.input ?? '');
-  const [code] = await once(child, 'exit');
-  return { code, stdout, stderr } as Run;
+function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}) {
+  return runToEnd(command, args, { cwd: workDir, env: options.env ?? process.env, input: options.input });
 }
 
 /** The CLI as a user runs it: its own config folder, the server in TENFOLD_URL, nothing else inherited. */

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPage, signUpInBrowser } from './browser.ts';
 import { callApp } from './http-client.ts';
-import { type Spawned, startProcess, stopProcess } from './processes.ts';
+import { type Finished, runToEnd, type Spawned, startProcess, stopProcess } from './processes.ts';
 import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
 
 // Models saved exactly as today's frameworks save them by default, scored through each way in
@@ -25,7 +23,6 @@ const CONTRACT = { scale: 'standard', mean: '0.1307', std: '0.3081' } as const;
 
 type Upload = { name: string; bytes: Buffer };
 type ModelCase = { label: string; layout: 'nchw' | 'nhwc'; files: Upload[]; cliTarget: string };
-type Run = { code: number | null; stdout: string; stderr: string };
 
 let app: WebApp;
 let worker: Spawned | undefined;
@@ -55,21 +52,11 @@ async function tfjsNodeLayout(): Promise<Upload[]> {
   ];
 }
 
-async function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = workDir): Promise<Run> {
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const [code] = await once(child, 'exit');
-  return { code, stdout, stderr };
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd = workDir): Promise<Finished> {
+  return runToEnd(command, args, { cwd, env });
 }
 
-function explain(result: Run): string {
+function explain(result: Finished): string {
   return `exit ${result.code}\nstdout:\n${result.stdout.slice(-3000)}\nstderr:\n${result.stderr.slice(-3000)}\n--- worker\n${worker?.output.join('').slice(-3000)}`;
 }
 
