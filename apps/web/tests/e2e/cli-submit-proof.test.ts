@@ -23,7 +23,6 @@ const SCORING_TIMEOUT_MS = 180_000;
 const UPLOADS_PER_HOUR = 3;
 
 type Report = { accuracy: number; correct: number; total: number; submitArgs: string[] };
-type Run = Finished;
 
 let app: WebApp;
 let worker: Spawned | undefined;
@@ -67,17 +66,17 @@ function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessE
   };
 }
 
-function tenfold(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+function tenfold(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Finished> {
   return run(TENFOLD_BIN, args, { input: options.input, env: cliEnv(options.env) });
 }
 
 /** The CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal sees it: stdout and stderr together. */
-function tenfoldOnTerminal(args: string[]): Promise<Run> {
+function tenfoldOnTerminal(args: string[]): Promise<Finished> {
   const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
   return run('script', ['-qefc', [TENFOLD_BIN, ...args].map(quote).join(' '), '/dev/null'], { env: cliEnv() });
 }
 
-function explain(result: Run): string {
+function explain(result: Finished): string {
   return `exit ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}\n--- worker\n${worker?.output.join('').slice(-4000)}`;
 }
 
