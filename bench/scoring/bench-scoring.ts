@@ -127,7 +127,7 @@ for (const network of NETWORKS) {
   }
   const bare = setting.seconds;
   // Best of `repeats`; the first run also pays the start of the worker's spare scoring process.
-  let tenfold = { rank: Number.POSITIVE_INFINITY, whole: Number.POSITIVE_INFINITY, predictions: Buffer.alloc(0) };
+  let tenfold = { rank: Number.POSITIVE_INFINITY, whole: Number.POSITIVE_INFINITY, predictions: new Uint8Array(0) };
   for (let i = 0; i < repeats; i++) {
     const run = await scoreAsWorker(network, modelBytes);
     if (run.rank < tenfold.rank) tenfold = { ...run, whole: Math.min(run.whole, tenfold.whole) };

@@ -1,4 +1,4 @@
-import type { InputContract } from './contract.ts';
+import type { InputContract } from '@tenfold/contract';
 import type { Scaling } from './input/scale-pixels.ts';
 
 export type PredictorOptions = { modelBytes: Uint8Array; contract: InputContract; threads: number };

@@ -1,7 +1,7 @@
 // Entry of the scoring child process: the only place where an uploaded model is parsed and run.
 // It talks to the parent over IPC only, runs with TMPDIR and cwd inside a per-job folder the
 // parent removes afterwards, loads the model once, runs the request's phases in order on it, and exits.
-import { PIXELS_PER_IMAGE } from '../contract.ts';
+import { PIXELS_PER_IMAGE } from '@tenfold/contract';
 import { isModelError } from '../errors.ts';
 import type { PhaseOutput, Predictor, PredictorOptions } from '../predictor.ts';
 import type { ModelFormatId, SandboxMessage, SandboxPhase, SandboxPlan, SandboxRequest } from './sandbox-protocol.ts';
