@@ -31,6 +31,7 @@ const EXPECTED_ENUMS = [
   'RescoreBatchStatus',
   'RescoreItemStatus',
   'Role',
+  'ShiftedCheckState',
   'SubmissionStatus',
   'Visibility',
 ];
