@@ -39,7 +39,7 @@ export async function getLikelyLabelErrors(
     FROM "ImageConsensus" c
     WHERE c.dataset = ${dataset}::"Dataset" AND c."strongTopClass" <> c.label
       AND c."strongCount" >= ${LABEL_ERROR_MIN_STRONG_MODELS}
-      AND c."strongTopCount" >= ${LABEL_ERROR_AGREEMENT} * c."strongCount"
+      AND c."strongTopCount" >= ${LABEL_ERROR_AGREEMENT}::float8 * c."strongCount"
     ORDER BY c."strongTopCount"::float8 / c."strongCount" DESC, c."correctCount" ASC, c."imageIndex" ASC
     LIMIT ${LABEL_ERROR_LIMIT}`;
 }
