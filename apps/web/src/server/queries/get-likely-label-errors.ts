@@ -1,7 +1,7 @@
 import 'server-only';
 import { LABEL_ERROR_AGREEMENT, LABEL_ERROR_MIN_STRONG_MODELS } from '@tenfold/boards';
 import { type DatasetId, datasetEnumFromId } from '@tenfold/datasets/catalog';
-import type { Db } from '@tenfold/db';
+import { type Db, Prisma } from '@tenfold/db';
 
 export const LABEL_ERROR_LIMIT = 120;
 
@@ -18,6 +18,11 @@ export type LikelyLabelError = {
   flagCount: number;
   isFlaggedByViewer: boolean;
 };
+
+/** The rule below as SQL over `"ImageConsensus" c`, shared with the count on the dataset card. */
+export const likelyLabelErrorSql = Prisma.sql`c."strongTopClass" <> c.label
+  AND c."strongCount" >= ${LABEL_ERROR_MIN_STRONG_MODELS}
+  AND c."strongTopCount" >= ${LABEL_ERROR_AGREEMENT}::float8 * c."strongCount"`;
 
 /**
  * Images whose official label the strongest models contradict: at least LABEL_ERROR_AGREEMENT
@@ -37,9 +42,19 @@ export async function getLikelyLabelErrors(
       EXISTS (SELECT 1 FROM "LabelFlag" f WHERE f.dataset = c.dataset AND f."imageIndex" = c."imageIndex"
         AND f."userId" = ${viewerId}) AS "isFlaggedByViewer"
     FROM "ImageConsensus" c
-    WHERE c.dataset = ${dataset}::"Dataset" AND c."strongTopClass" <> c.label
-      AND c."strongCount" >= ${LABEL_ERROR_MIN_STRONG_MODELS}
-      AND c."strongTopCount" >= ${LABEL_ERROR_AGREEMENT}::float8 * c."strongCount"
+    WHERE c.dataset = ${dataset}::"Dataset" AND ${likelyLabelErrorSql}
     ORDER BY c."strongTopCount"::float8 / c."strongCount" DESC, c."correctCount" ASC, c."imageIndex" ASC
     LIMIT ${LABEL_ERROR_LIMIT}`;
+}
+
+/** How many images meet the rule, and how many models the consensus counts. */
+export async function countLikelyLabelErrors(
+  db: Db,
+  datasetId: DatasetId,
+): Promise<{ modelsCounted: number; likelyErrors: number }> {
+  const [row] = await db.$queryRaw<{ modelsCounted: number | null; likelyErrors: number }[]>`
+    SELECT max(c."modelsCounted")::int AS "modelsCounted",
+      (count(*) FILTER (WHERE ${likelyLabelErrorSql}))::int AS "likelyErrors"
+    FROM "ImageConsensus" c WHERE c.dataset = ${datasetEnumFromId(datasetId)}::"Dataset"`;
+  return { modelsCounted: row?.modelsCounted ?? 0, likelyErrors: row?.likelyErrors ?? 0 };
 }
