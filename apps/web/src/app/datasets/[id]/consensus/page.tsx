@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfusionHeatmap } from '@/components/confusion-heatmap';
 import { TestImage } from '@/components/consensus/test-image';
-import { formatCount, formatPercent } from '@/lib/format';
+import { formatCount, formatDateTime, formatPercent } from '@/lib/format';
 import { findConfusedPairs } from '@/server/analysis/find-confused-pairs';
 import { getRequestDb } from '@/server/db';
 import { getClassDropShares } from '@/server/queries/get-class-drop-shares';
@@ -39,8 +39,9 @@ export default async function ConsensusPage({ params }: Props) {
         <p>
           Each of the {formatCount(dataset.splits.test.count)} test images as{' '}
           <strong data-testid="consensus-models">{formatCount(consensus.modelsCounted)}</strong> public models see it
-          (each model once, through its leaderboard entry), updated whenever an evaluation lands or a model is
-          moderated. Download it per image: <a href={`/api/v1/datasets/${id}/consensus`}>JSON</a> ·{' '}
+          (each model once, through its leaderboard entry), updated whenever an evaluation lands or a model is moderated
+          {consensus.updatedAt ? ` (last on ${formatDateTime(consensus.updatedAt)})` : ''}. Download it per image:{' '}
+          <a href={`/api/v1/datasets/${id}/consensus`}>JSON</a> ·{' '}
           <a href={`/api/v1/datasets/${id}/consensus?format=csv`}>CSV</a>. See also the{' '}
           <Link href={`/datasets/${id}/label-errors`}>likely label errors</Link>.
         </p>
