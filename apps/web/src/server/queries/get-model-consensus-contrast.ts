@@ -1,6 +1,7 @@
 import 'server-only';
 import { type DatasetId, datasetEnumFromId } from '@tenfold/datasets/catalog';
 import type { Db } from '@tenfold/db';
+import { getCachedConsensus } from './get-cached-consensus.ts';
 
 export const CONTRAST_IMAGE_LIMIT = 24;
 
@@ -37,11 +38,14 @@ export async function getModelConsensusContrast(
   if (!member) return null;
   const [evaluation, rows] = await Promise.all([
     db.evaluation.findUnique({ where: { id: member.evaluationId }, select: { predictions: true } }),
-    db.imageConsensus.findMany({
-      where: { dataset },
-      orderBy: { imageIndex: 'asc' },
-      select: { imageIndex: true, label: true, correctCount: true, modelsCounted: true },
-    }),
+    // The same for every model page of the dataset until the next sync.
+    getCachedConsensus(db, `columns:${datasetId}`, () =>
+      db.imageConsensus.findMany({
+        where: { dataset },
+        orderBy: { imageIndex: 'asc' },
+        select: { imageIndex: true, label: true, correctCount: true, modelsCounted: true },
+      }),
+    ),
   ]);
   if (!evaluation) return null;
   const rareHits: ContrastImage[] = [];

@@ -7,6 +7,7 @@ import { TestImage } from '@/components/consensus/test-image';
 import { formatCount, formatDateTime, formatPercent } from '@/lib/format';
 import { findConfusedPairs } from '@/server/analysis/find-confused-pairs';
 import { getRequestDb } from '@/server/db';
+import { getCachedConsensus } from '@/server/queries/get-cached-consensus';
 import { getClassDropShares } from '@/server/queries/get-class-drop-shares';
 import { getDatasetConsensus } from '@/server/queries/get-dataset-consensus';
 
@@ -22,7 +23,10 @@ export default async function ConsensusPage({ params }: Props) {
   if (!isDatasetId(id)) notFound();
   const dataset = getDatasetInfo(id);
   const db = await getRequestDb();
-  const [consensus, drop] = await Promise.all([getDatasetConsensus(db, id), getClassDropShares(db)]);
+  const [consensus, drop] = await Promise.all([
+    getCachedConsensus(db, `page:${id}`, () => getDatasetConsensus(db, id)),
+    getCachedConsensus(db, 'drop', () => getClassDropShares(db)),
+  ]);
   const name = (index: number | null) => (index === null ? '–' : dataset.classNames[index]);
 
   if (consensus.modelsCounted === 0) {

@@ -7,6 +7,7 @@ import { consensusQuerySchema } from '@/server/api-v1/schemas';
 import { exportImageConsensus } from '@/server/consensus/export-image-consensus';
 import { formatConsensusCsv } from '@/server/consensus/format-consensus-csv';
 import { getRequestDb } from '@/server/db';
+import { getCachedConsensus } from '@/server/queries/get-cached-consensus';
 
 type Context = { params: Promise<{ dataset: string }> };
 
@@ -24,9 +25,13 @@ export const GET = apiRoute(
       return apiError(404, 'not_found', 'No dataset with this name: use mnist or fashion-mnist.');
     const query = parseQuery(request, consensusQuerySchema);
     if (!query.ok) return query.response;
-    const body = await exportImageConsensus(await getRequestDb(), dataset);
+    const db = await getRequestDb();
     const { format } = query.data;
-    return new Response(format === 'csv' ? formatConsensusCsv(body) : JSON.stringify(body), {
+    const body = await getCachedConsensus(db, `v1:${dataset}:${format}`, async () => {
+      const consensus = await exportImageConsensus(db, dataset);
+      return format === 'csv' ? formatConsensusCsv(consensus) : JSON.stringify(consensus);
+    });
+    return new Response(body, {
       headers: {
         'Cache-Control': 'public, max-age=60',
         'Content-Disposition': `inline; filename="tenfold-${dataset}-consensus.${format}"`,

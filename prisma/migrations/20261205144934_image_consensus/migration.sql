@@ -49,6 +49,9 @@ CREATE TABLE "LabelFlag" (
 CREATE INDEX "ImageConsensus_dataset_correctCount_idx" ON "ImageConsensus"("dataset", "correctCount");
 
 -- CreateIndex
+CREATE INDEX "ImageConsensus_dataset_updatedAt_idx" ON "ImageConsensus"("dataset", "updatedAt");
+
+-- CreateIndex
 CREATE INDEX "LabelFlag_reviewedAt_createdAt_idx" ON "LabelFlag"("reviewedAt", "createdAt");
 
 -- CreateIndex
