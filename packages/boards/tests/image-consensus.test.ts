@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { SCORER_VERSION } from '@tenfold/contract';
 import { loadSplit } from '@tenfold/datasets';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase, placeholderEvaluation, type TestDatabase } from '@tenfold/db/testing';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRONG_MODEL_COUNT } from '../src/consensus/consensus-thresholds.ts';
 import { syncImageConsensus } from '../src/consensus/sync-image-consensus.ts';

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { SCORER_VERSION } from '@tenfold/contract';
 import type { Dataset, Db } from '@tenfold/db';
 import { placeholderEvaluation } from '@tenfold/db/testing';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 
 export type SyntheticModel = {
   modelId: string;

@@ -4,6 +4,7 @@ import type { Db } from '@tenfold/db';
 import { z } from 'zod';
 import { recordAuditEntry } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { type Refused, refuse } from '@/server/http/refusal';
 import { imageTargetId } from './image-target.ts';
 
 export const MAX_FLAG_NOTE_LENGTH = 500;
@@ -25,9 +26,7 @@ export const flagImageLabelSchema = z.strictObject({
 
 export type FlagImageLabelInput = z.infer<typeof flagImageLabelSchema>;
 
-export type FlagImageLabelResult =
-  | { ok: true; flag: { id: string; isNew: boolean } }
-  | { ok: false; status: 404; error: string };
+export type FlagImageLabelResult = { ok: true; flag: { id: string; isNew: boolean } } | Refused;
 
 /**
  * Records a signed-in user's "the label looks wrong" on one test image, with its audit row in the
@@ -43,7 +42,7 @@ export async function flagImageLabel(
 ): Promise<FlagImageLabelResult> {
   const count = getDatasetInfo(datasetId).splits.test.count;
   if (!Number.isInteger(imageIndex) || imageIndex < 0 || imageIndex >= count) {
-    return { ok: false, status: 404, error: `No such test image: indexes run from 0 to ${count - 1}.` };
+    return refuse(404, `No such test image: indexes run from 0 to ${count - 1}.`);
   }
   const dataset = datasetEnumFromId(datasetId);
   return db.$transaction(async (tx) => {

@@ -1,30 +1,23 @@
 import { isDatasetId } from '@tenfold/datasets/catalog';
-import { apiError } from '@/server/api-v1/api-error';
-import { apiRoute } from '@/server/api-v1/api-route';
-import { identifyViewer } from '@/server/api-v1/authenticate';
 import { parseQuery } from '@/server/api-v1/parse-query';
 import { consensusQuerySchema } from '@/server/api-v1/schemas';
 import { exportImageConsensus } from '@/server/consensus/export-image-consensus';
 import { formatConsensusCsv } from '@/server/consensus/format-consensus-csv';
 import { getRequestDb } from '@/server/db';
+import { refuse } from '@/server/http/refusal';
+import { withRoute } from '@/server/http/with-route';
 import { getCachedConsensus } from '@/server/queries/get-cached-consensus';
-
-type Context = { params: Promise<{ dataset: string }> };
 
 /**
  * GET /api/v1/datasets/{dataset}/consensus?format=json|csv: every test image seen through every
  * public model (right answers, the most common wrong one, the strong models' vote), to cite.
  */
-export const GET = apiRoute(
-  'GET /api/v1/datasets/[dataset]/consensus',
-  async (request: Request, context: Context): Promise<Response> => {
-    const viewer = await identifyViewer(request);
-    if (!viewer.ok) return viewer.response;
-    const { dataset } = await context.params;
-    if (!isDatasetId(dataset))
-      return apiError(404, 'not_found', 'No dataset with this name: use mnist or fashion-mnist.');
+export const GET = withRoute(
+  { name: 'GET /api/v1/datasets/[dataset]/consensus', shape: 'v1', auth: 'optional', params: ['dataset'] },
+  async (request, { params: { dataset } }) => {
+    if (!isDatasetId(dataset)) return refuse(404, 'No dataset with this name: use mnist or fashion-mnist.');
     const query = parseQuery(request, consensusQuerySchema);
-    if (!query.ok) return query.response;
+    if (!query.ok) return query;
     const db = await getRequestDb();
     const { format } = query.data;
     const body = await getCachedConsensus(db, `v1:${dataset}:${format}`, async () => {

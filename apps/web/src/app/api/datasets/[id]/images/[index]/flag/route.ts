@@ -1,12 +1,10 @@
 import { isDatasetId } from '@tenfold/datasets/catalog';
 import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
-import { guardApiRequest } from '@/server/auth/guard-api-request';
 import { flagImageLabel, flagImageLabelSchema } from '@/server/consensus/flag-image-label';
-import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
-
-type Context = { params: Promise<{ id: string; index: string }> };
+import { refuse } from '@/server/http/refusal';
+import { withRoute } from '@/server/http/with-route';
 
 const INDEX = /^\d{1,5}$/;
 
@@ -15,14 +13,14 @@ const INDEX = /^\d{1,5}$/;
  * says the image's official label looks wrong. 201 with the new flag, 200 with the caller's
  * earlier one. The label and every score stay as they are.
  */
-export async function POST(request: Request, context: Context): Promise<Response> {
-  const guard = await guardApiRequest(request);
-  if (!guard.ok) return guard.response;
-  const { id, index } = await context.params;
-  if (!isDatasetId(id) || !INDEX.test(index)) return jsonError(404, 'No such test image.');
-  const body = await readJsonBody(request, flagImageLabelSchema);
-  if (!body.ok) return jsonError(body.status, body.error);
-  const result = await flagImageLabel(getDb(getEnv().DATABASE_URL), guard.actor, id, Number(index), body.data);
-  if (!result.ok) return jsonError(result.status, result.error);
-  return Response.json(result.flag, { status: result.flag.isNew ? 201 : 200 });
-}
+export const POST = withRoute(
+  { name: 'POST /api/datasets/[id]/images/[index]/flag', shape: 'api', auth: 'user', params: ['id', 'index'] },
+  async (request, { actor, params: { id, index } }) => {
+    if (!isDatasetId(id) || !INDEX.test(index)) return refuse(404, 'No such test image.');
+    const body = await readJsonBody(request, flagImageLabelSchema);
+    if (!body.ok) return body;
+    const result = await flagImageLabel(getDb(getEnv().DATABASE_URL), actor, id, Number(index), body.data);
+    if (!result.ok) return result;
+    return Response.json(result.flag, { status: result.flag.isNew ? 201 : 200 });
+  },
+);
