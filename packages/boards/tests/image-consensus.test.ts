@@ -173,7 +173,8 @@ async function addSubmission(modelId: string, predictions: Uint8Array<ArrayBuffe
   });
 }
 
-describe('syncImageConsensus', () => {
+// Each test syncs 300 models' predictions once or more: seconds on a loaded machine, not the default 5.
+describe('syncImageConsensus', { timeout: 60_000 }, () => {
   it('fills the table from every public model and agrees with plain counting', async () => {
     const result = await syncImageConsensus(db, 'mnist', loadLabels);
     expect(result).toEqual({ joined: 303, left: 0, isRebuilt: true });
