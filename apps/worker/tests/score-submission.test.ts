@@ -68,6 +68,18 @@ describe('the worker', () => {
     }
     expect(evaluation.confusionMatrix.reduce((a, b) => a + b, 0)).toBe(10_000);
     expect(scored.progressImages).toBe(10_000);
+    // Counted in MNIST's per-image consensus right after the evaluation was committed (the status
+    // is final a moment earlier): the only voter so far.
+    const consensus = await waitUntil(
+      async () => {
+        const rows = await fixture.db.imageConsensus.findMany({ where: { dataset: 'MNIST' } });
+        return rows.length > 0 && rows;
+      },
+      { description: "MNIST's image consensus" },
+    );
+    expect(consensus).toHaveLength(10_000);
+    expect(consensus.every((row) => row.modelsCounted === 1 && row.label === test.labels[row.imageIndex])).toBe(true);
+    expect(consensus.reduce((sum, row) => sum + row.correctCount, 0)).toBe(correct);
     const shifted = predictLinear(shiftImagesRight(test.images, test.count), test.count, model).predictions;
     const checked = await waitForShiftedCheck(good);
     expect(checked.shiftedCheck).toBe('DONE');

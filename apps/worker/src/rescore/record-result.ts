@@ -1,6 +1,7 @@
 import { type Db, RescoreItemStatus } from '@tenfold/db';
 import type { RankedResult } from '@tenfold/scoring';
 import { evaluationColumns } from '../evaluation-columns.ts';
+import { refreshImageConsensus } from '../refresh-image-consensus.ts';
 import { writeWhileClaimed } from '../write-while-claimed.ts';
 import { type RescoreClaim, updateHeldItem } from './item-status.ts';
 
@@ -10,7 +11,7 @@ import { type RescoreClaim, updateHeldItem } from './item-status.ts';
  * claim holds: a cancelled batch or a taken-over item gets no evaluation at all. Returns the
  * evaluation's id, or null when nothing was written.
  */
-export function recordRescoreResult(
+export async function recordRescoreResult(
   db: Db,
   claim: RescoreClaim,
   submissionId: string,
@@ -25,7 +26,7 @@ export function recordRescoreResult(
     heartbeatAt: null,
     finishedAt: new Date(),
   };
-  return writeWhileClaimed(
+  const isWritten = await writeWhileClaimed(
     db,
     (tx) => updateHeldItem(tx, claim, done),
     async (tx) => {
@@ -39,4 +40,6 @@ export function recordRescoreResult(
       return evaluation.id;
     },
   );
+  if (isWritten) void refreshImageConsensus(db, submissionId);
+  return isWritten;
 }

@@ -1,6 +1,7 @@
 import { type Db, markSubmissionScored, type SubmissionClaim } from '@tenfold/db';
 import type { RankedResult } from '@tenfold/scoring';
 import { evaluationColumns } from '../evaluation-columns.ts';
+import { refreshImageConsensus } from '../refresh-image-consensus.ts';
 import { writeWhileClaimed } from '../write-while-claimed.ts';
 
 /**
@@ -9,10 +10,14 @@ import { writeWhileClaimed } from '../write-while-claimed.ts';
  * upsert keeps one evaluation per (submission, scorer version) for the submission's own scoring;
  * rescores add theirs under their batch (see Evaluation.run).
  */
-export function recordSubmissionResult(db: Db, claim: SubmissionClaim, result: RankedResult): Promise<string | null> {
+export async function recordSubmissionResult(
+  db: Db,
+  claim: SubmissionClaim,
+  result: RankedResult,
+): Promise<string | null> {
   const { submissionId } = claim;
   const columns = evaluationColumns(result);
-  return writeWhileClaimed(
+  const evaluationId = await writeWhileClaimed(
     db,
     (tx) => markSubmissionScored(tx, claim, result.total),
     async (tx) => {
@@ -27,4 +32,6 @@ export function recordSubmissionResult(db: Db, claim: SubmissionClaim, result: R
       return evaluation.id;
     },
   );
+  if (evaluationId !== null) void refreshImageConsensus(db, submissionId);
+  return evaluationId;
 }
