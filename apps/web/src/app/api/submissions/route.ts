@@ -2,6 +2,7 @@ import { getDb } from '@tenfold/db';
 import { enqueueScoring } from '@tenfold/queue';
 import { getEnv } from '@/env';
 import { guardApiRequest } from '@/server/auth/guard-api-request';
+import { revalidateSubmissionPages } from '@/server/cache/revalidate-public-pages';
 import { readFormData } from '@/server/http/read-form-data';
 import { wantsJson } from '@/server/http/wants-json';
 import { consumeRateLimit } from '@/server/limits/consume-rate-limit';
@@ -87,6 +88,7 @@ export async function POST(request: Request): Promise<Response> {
   }
 
   if (result.ok) {
+    revalidateSubmissionPages();
     const location = `/submissions/${result.id}`;
     if (!isJson) return seeOther(location);
     return Response.json({ id: result.id, status: result.status }, { status: 201, headers: { Location: location } });

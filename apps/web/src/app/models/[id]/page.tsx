@@ -1,188 +1,20 @@
-import { DATASET_IDS, type DatasetId, getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { cache } from 'react';
-import { ModerationNotice } from '@/components/admin/moderation-notice';
-import { CellExamples } from '@/components/cell-examples';
-import { ClassAccuracyChart } from '@/components/charts/class-accuracy-chart';
-import { ConfusionHeatmap } from '@/components/confusion-heatmap';
-import { formatBytes, formatCount, formatPercent } from '@/lib/format';
-import { getModelModeration } from '@/server/admin/get-moderation-notices';
-import { parseCell } from '@/server/analysis/parse-cell';
-import { pickBestSubmission } from '@/server/analysis/pick-best-submission';
 import { getViewer } from '@/server/auth/get-viewer';
 import { getRequestDb } from '@/server/db';
-import { isResourceId } from '@/server/http/is-resource-id';
-import { getCellExamples } from '@/server/queries/get-cell-examples';
-import { getModel } from '@/server/queries/get-model';
-import { ModelHistory } from './model-history.tsx';
+import { loadModel, ModelPage } from './model-page.tsx';
 
 type Props = {
   params: Promise<{ id: string }>;
   searchParams: Promise<{ dataset?: string | string[]; cell?: string | string[] }>;
 };
 
-const load = cache(async (id: string) =>
-  isResourceId(id) ? getModel(await getRequestDb(), id, await getViewer()) : null,
-);
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const model = await load((await params).id);
+  const model = await loadModel(await getRequestDb(), (await params).id, await getViewer());
   return model ? { title: model.name } : {};
 }
 
-export default async function ModelPage({ params, searchParams }: Props) {
-  const model = await load((await params).id);
-  if (!model) notFound();
-  const query = await searchParams;
-  const withResults = DATASET_IDS.filter((id) => model.submissions.some((s) => s.datasetId === id && s.evaluation));
-  const requested = Array.isArray(query.dataset) ? query.dataset[0] : query.dataset;
-  const datasetId: DatasetId =
-    requested && isDatasetId(requested) ? requested : (withResults[0] ?? model.submissions[0]?.datasetId ?? 'mnist');
-  const dataset = getDatasetInfo(datasetId);
-  const submissions = model.submissions.filter((s) => s.datasetId === datasetId);
-  const best = pickBestSubmission(submissions);
-  const cell = best ? parseCell(query.cell) : null;
-  const viewer = await getViewer();
-  const cellIndexes = best && cell ? await getCellExamples(await getRequestDb(), best.id, viewer, cell) : null;
-  const datasetHref = (id: DatasetId) => `/models/${model.id}?dataset=${id}`;
-  const moderation = viewer ? await getModelModeration(await getRequestDb(), model.id) : null;
-  const isAdmin = viewer?.role === 'ADMIN';
-  const canSeeModeration = moderation !== null && (isAdmin || viewer?.userId === moderation.ownerId);
-
-  return (
-    <>
-      <section className="submission-header">
-        <p className="eyebrow">Model</p>
-        <h1 data-testid="model-name">
-          {model.name}
-          {model.isBaseline ? <span className="badge badge--baseline">Baseline</span> : null}
-        </h1>
-        <p className="muted">by {model.ownerName}</p>
-        {model.description ? <p>{model.description}</p> : null}
-        {canSeeModeration ? <ModerationNotice notice={moderation.notice} what="This model" /> : null}
-        {isAdmin ? (
-          <p className="small">
-            <Link href={`/admin/models?q=${model.id}`} data-testid="moderate-model">
-              Moderate this model
-            </Link>
-          </p>
-        ) : null}
-        {model.isPublic ? null : (
-          <p className="muted small">
-            <span className="badge badge--private">Private</span> Only its owner and admins can see this model.
-          </p>
-        )}
-        <nav className="tabs" aria-label="Dataset">
-          {DATASET_IDS.map((id) => (
-            <Link
-              key={id}
-              href={datasetHref(id)}
-              className="tabs__tab"
-              aria-current={id === datasetId ? 'page' : undefined}
-              data-testid={`dataset-tab-${id}`}
-            >
-              {getDatasetInfo(id).name}
-            </Link>
-          ))}
-        </nav>
-      </section>
-
-      {best ? (
-        <>
-          <section className="card" aria-labelledby="best-heading">
-            <h2 id="best-heading">Best result on {dataset.name}</h2>
-            <dl className="metrics">
-              <div className="metric metric--primary">
-                <dt>Accuracy</dt>
-                <dd data-testid="accuracy">{formatPercent(best.evaluation.accuracy)}</dd>
-              </div>
-              <div className="metric">
-                <dt>95% interval</dt>
-                <dd>
-                  {formatPercent(best.evaluation.accuracyCiLow)} – {formatPercent(best.evaluation.accuracyCiHigh)}
-                </dd>
-              </div>
-              <div className="metric">
-                <dt>Parameters</dt>
-                <dd>{best.evaluation.parameterCount === null ? '—' : formatCount(best.evaluation.parameterCount)}</dd>
-              </div>
-              <div className="metric">
-                <dt>File size</dt>
-                <dd>{formatBytes(best.evaluation.artifactBytes)}</dd>
-              </div>
-              <div className="metric">
-                <dt>Latency</dt>
-                <dd>{best.evaluation.meanLatencyMs.toFixed(3)} ms</dd>
-              </div>
-            </dl>
-            <p className="muted small">
-              From <Link href={`/submissions/${best.id}`}>this submission</Link>.{' '}
-              {model.isPublic ? (
-                <>
-                  README badge:{' '}
-                  <code className="mono">{`![Tenfold](${`/api/models/${model.id}/badge.svg?dataset=${datasetId}`})`}</code>{' '}
-                  {/* biome-ignore lint/performance/noImgElement: an SVG from our own route, shown as a README would. */}
-                  <img
-                    src={`/api/models/${model.id}/badge.svg?dataset=${datasetId}`}
-                    alt="Rank badge"
-                    height={20}
-                    width={200}
-                    className="badge-preview"
-                  />
-                </>
-              ) : null}
-            </p>
-          </section>
-
-          <section className="card" aria-labelledby="classes-heading">
-            <h2 id="classes-heading">Accuracy per class</h2>
-            <ClassAccuracyChart
-              classNames={dataset.classNames}
-              series={[{ name: model.name, values: best.evaluation.perClassRecall }]}
-              title={`Accuracy per class of ${model.name} on ${dataset.name}`}
-            />
-          </section>
-
-          <section className="card" aria-labelledby="confusion-heading">
-            <h2 id="confusion-heading">Confusion matrix</h2>
-            <p className="muted small">
-              Rows are the true class, columns the predicted one. Click a cell to see its test images.
-            </p>
-            <ConfusionHeatmap
-              matrix={best.evaluation.confusionMatrix}
-              classNames={dataset.classNames}
-              cellHref={(row, column) => `${datasetHref(datasetId)}&cell=${row}-${column}#cell-examples`}
-              selected={cell}
-            />
-            {cell && cellIndexes ? (
-              <CellExamples
-                datasetSlug={dataset.slug}
-                classNames={dataset.classNames}
-                cell={cell}
-                indexes={cellIndexes}
-                total={best.evaluation.confusionMatrix[cell.trueClass * 10 + cell.predictedClass] ?? 0}
-              />
-            ) : null}
-          </section>
-        </>
-      ) : (
-        <p className="empty" data-testid="model-no-results">
-          No scored submission on {dataset.name} yet.
-        </p>
-      )}
-
-      {submissions.length > 0 ? (
-        <section className="card" aria-labelledby="history-heading">
-          <h2 id="history-heading">History on {dataset.name}</h2>
-          <p className="muted small">
-            Every submission, oldest first; per class, the accuracy and its change in percentage points since the
-            previous scored submission.
-          </p>
-          <ModelHistory submissions={submissions} classNames={dataset.classNames} />
-        </section>
-      ) : null}
-    </>
-  );
+/** A signed-in visitor's model page, rendered per request (anonymous visitors get `public/[view]`). */
+export default async function SignedInModelPage({ params, searchParams }: Props) {
+  const db = await getRequestDb();
+  return ModelPage({ db, id: (await params).id, query: await searchParams, viewer: await getViewer() });
 }

@@ -1,4 +1,5 @@
 import { guardApiRequest } from '@/server/auth/guard-api-request';
+import { revalidateEveryPublicPage } from '@/server/cache/revalidate-public-pages';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
@@ -18,6 +19,7 @@ export async function PATCH(request: Request, context: Context): Promise<Respons
   if (!body.ok) return jsonError(body.status, body.error);
   const result = await updateModel(getOwnershipDeps(), guard.actor, id, body.data);
   if (!result.ok) return jsonError(result.status, result.error);
+  revalidateEveryPublicPage();
   return Response.json(result.model);
 }
 
@@ -29,5 +31,6 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
   if (!isResourceId(id)) return jsonError(404, 'No model with this id.');
   const result = await deleteModel(getOwnershipDeps(), guard.actor, id);
   if (!result.ok) return jsonError(result.status, result.error);
+  revalidateEveryPublicPage();
   return new Response(null, { status: 204 });
 }

@@ -9,6 +9,7 @@ import { parseQuery } from '@/server/api-v1/parse-query';
 import { readSubmissionInput } from '@/server/api-v1/read-submission-input';
 import { submissionListQuerySchema } from '@/server/api-v1/schemas';
 import { submissionRefusal } from '@/server/api-v1/submission-refusal';
+import { revalidateSubmissionPages } from '@/server/cache/revalidate-public-pages';
 import { consumeRateLimit } from '@/server/limits/consume-rate-limit';
 import { rateLimitFor } from '@/server/limits/rate-limit-for';
 import { getScoringQueue } from '@/server/queue';
@@ -56,6 +57,7 @@ export const POST = apiRoute('POST /api/v1/submissions', async (request: Request
       upload.input,
     );
     if (!result.ok) return submissionRefusal(result, messageContext);
+    revalidateSubmissionPages();
     const submission = await getApiSubmission(db, result.id, actor.value, env.APP_URL);
     if (!submission) throw new Error(`submission ${result.id} vanished right after it was created`);
     return Response.json(

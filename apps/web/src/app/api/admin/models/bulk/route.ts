@@ -2,6 +2,7 @@ import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
 import { applyModelBulkAction, modelBulkSchema } from '@/server/admin/bulk-model-actions';
 import { guardAdminRequest } from '@/server/auth/guard-admin-request';
+import { revalidateEveryPublicPage } from '@/server/cache/revalidate-public-pages';
 import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
 
@@ -14,5 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!guard.ok) return guard.response;
   const body = await readJsonBody(request, modelBulkSchema);
   if (!body.ok) return jsonError(body.status, body.error);
-  return Response.json(await applyModelBulkAction(getDb(getEnv().DATABASE_URL), guard.actor, body.data));
+  const outcome = await applyModelBulkAction(getDb(getEnv().DATABASE_URL), guard.actor, body.data);
+  if (outcome.done > 0) revalidateEveryPublicPage();
+  return Response.json(outcome);
 }

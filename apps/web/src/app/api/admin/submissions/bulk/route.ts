@@ -1,6 +1,7 @@
 import { applySubmissionBulkAction, submissionBulkSchema } from '@/server/admin/bulk-submission-actions';
 import { getAdminDeps } from '@/server/admin/get-admin-deps';
 import { guardAdminRequest } from '@/server/auth/guard-admin-request';
+import { revalidateEveryPublicPage } from '@/server/cache/revalidate-public-pages';
 import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
 
@@ -14,5 +15,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!guard.ok) return guard.response;
   const body = await readJsonBody(request, submissionBulkSchema);
   if (!body.ok) return jsonError(body.status, body.error);
-  return Response.json(await applySubmissionBulkAction(getAdminDeps(), guard.actor, body.data));
+  const outcome = await applySubmissionBulkAction(getAdminDeps(), guard.actor, body.data);
+  if (outcome.done > 0) revalidateEveryPublicPage();
+  return Response.json(outcome);
 }

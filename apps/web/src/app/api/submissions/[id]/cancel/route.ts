@@ -1,4 +1,5 @@
 import { guardApiRequest } from '@/server/auth/guard-api-request';
+import { revalidateSubmissionPages } from '@/server/cache/revalidate-public-pages';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { jsonError } from '@/server/http/json-error';
 import { cancelSubmission } from '@/server/submissions/cancel-submission';
@@ -12,5 +13,6 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
   if (!isResourceId(id)) return jsonError(404, 'No submission with this id.');
   const result = await cancelSubmission(getOwnershipDeps(), guard.actor, id);
   if (!result.ok) return jsonError(result.status, result.error);
+  revalidateSubmissionPages();
   return Response.json({ id, status: result.status });
 }

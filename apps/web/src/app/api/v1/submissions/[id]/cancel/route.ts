@@ -4,6 +4,7 @@ import { apiError, codeForStatus, notFound } from '@/server/api-v1/api-error';
 import { apiRoute } from '@/server/api-v1/api-route';
 import { requireActor } from '@/server/api-v1/authenticate';
 import { getApiSubmission } from '@/server/api-v1/find-api-submissions';
+import { revalidateSubmissionPages } from '@/server/cache/revalidate-public-pages';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { cancelSubmission } from '@/server/submissions/cancel-submission';
 import { getOwnershipDeps } from '@/server/submissions/get-ownership-deps';
@@ -18,6 +19,7 @@ export const POST = apiRoute(
     if (!isResourceId(id)) return notFound('submission');
     const result = await cancelSubmission(getOwnershipDeps(), actor.value, id);
     if (!result.ok) return apiError(result.status, codeForStatus(result.status), result.error);
+    revalidateSubmissionPages();
     const env = getEnv();
     const submission = await getApiSubmission(getDb(env.DATABASE_URL), id, actor.value, env.APP_URL);
     if (!submission) return notFound('submission');
