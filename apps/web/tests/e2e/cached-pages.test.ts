@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { type Db, getDb, SubmissionStatus, setUserRole } from '@tenfold/db';
+import { waitUntil } from '@tenfold/db/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newPage } from './browser.ts';
+import { callApp, type SignedUpUser, signUpOverHttp, uploadModel } from './http-client.ts';
+import { type Spawned, startProcess, stopProcess } from './processes.ts';
+import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
+
+// Public pages come from Next.js's page cache (server/cache/cached-page-path.ts): a result the
+// real worker commits must reach the cached board within 2 s, a hidden entry must leave every
+// cached page at once, cached pages carry a hash-based CSP the browser accepts, and private
+// pages stay rendered per request. Needs `npx next build` first.
+
+const FRESHNESS_MS = 2_000;
+
+let app: WebApp;
+let db: Db;
+let worker: Spawned | undefined;
+let browser: Browser | undefined;
+let owner: SignedUpUser;
+let admin: SignedUpUser;
+const consoleProblems: string[] = [];
+const modelName = `Cached always-one ${randomUUID().slice(0, 6)}`;
+let submissionId = '';
+let modelId = '';
+
+function logs(): string {
+  return [worker, app?.web].map((p) => (p ? `--- ${p.name}\n${p.output.join('').slice(-4000)}` : '')).join('\n');
+}
+
+async function getAnonymously(path: string): Promise<{ response: Response; body: string }> {
+  const response = await callApp(app.baseUrl, {}, { method: 'GET', path });
+  return { response, body: await response.text() };
+}
+
+function scriptSources(policy: string | null): string[] {
+  const directive = (policy ?? '').split(';').find((part) => part.trim().startsWith('script-src'));
+  return directive?.trim().split(/\s+/).slice(1) ?? [];
+}
+
+/** A cached page: served from the page cache on the second request, with a policy of hashes only. */
+async function expectCachedWithHashPolicy(path: string): Promise<string> {
+  await getAnonymously(path);
+  const { response, body } = await getAnonymously(path);
+  expect(response.status, path).toBe(200);
+  expect(response.headers.get('x-nextjs-cache'), path).toBe('HIT');
+  const sources = scriptSources(response.headers.get('content-security-policy'));
+  expect(sources, path).toContain("'self'");
+  expect(
+    sources.some((source) => source.startsWith("'sha256-")),
+    path,
+  ).toBe(true);
+  expect(
+    sources.filter((source) => source !== "'self'" && !source.startsWith("'sha256-")),
+    path,
+  ).toEqual([]);
+  return body;
+}
+
+beforeAll(async () => {
+  app = await startWebApp('web_e2e_cached_pages');
+  db = getDb(app.database.databaseUrl);
+  // APP_URL in app.env tells the worker where the web app listens.
+  worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/index.ts'], {
+    cwd: REPO_ROOT,
+    env: app.env,
+  });
+  owner = await signUpOverHttp(app.baseUrl, 'Owner');
+  admin = await signUpOverHttp(app.baseUrl, 'Admin');
+  const promoted = await setUserRole(db, { user: { id: admin.userId }, role: 'ADMIN', actorId: null, source: 'test' });
+  expect(promoted.ok).toBe(true);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stopProcess(worker);
+  await app?.stop();
+}, 60_000);
+
+describe('public pages from the page cache', () => {
+  it('shows a result scored by the worker on the cached board within 2 s, in the browser', async () => {
+    if (!browser) throw new Error('no browser');
+    const { page } = await newPage(browser, consoleProblems);
+    // The board is cached (empty) before the result exists, so only revalidation can show it.
+    const empty = await expectCachedWithHashPolicy('/datasets/mnist');
+    expect(empty).not.toContain(modelName);
+    await page.goto(`${app.baseUrl}/datasets/mnist`);
+    await page.getByTestId('leaderboard-empty').waitFor();
+
+    ({ submissionId } = await uploadModel(app.baseUrl, { cookie: owner.cookie }, { modelName }));
+    const scored = await waitUntil(
+      () =>
+        db.submission.findFirst({
+          where: { id: submissionId, status: SubmissionStatus.SCORED },
+          select: { modelId: true },
+        }),
+      { timeoutMs: 150_000, intervalMs: 20, description: () => `submission ${submissionId} SCORED\n${logs()}` },
+    );
+    const committedAt = Date.now();
+    modelId = scored.modelId;
+
+    const row = page.getByTestId('leaderboard-row').filter({ hasText: modelName });
+    await waitUntil(
+      async () => {
+        await page.goto(`${app.baseUrl}/datasets/mnist`);
+        return (await row.count()) === 1;
+      },
+      { timeoutMs: FRESHNESS_MS, intervalMs: 0, description: `${modelName} on the cached board within 2 s` },
+    );
+    expect(Date.now() - committedAt).toBeLessThan(FRESHNESS_MS);
+    // 1,135 ones among MNIST's 10,000 test images (datasets.md).
+    await expect(row.getByTestId('leaderboard-accuracy').textContent()).resolves.toBe('11.35%');
+    expect(consoleProblems).toEqual([]);
+  }, 200_000);
+
+  it('serves every public page with a hash-based CSP the browser accepts, and the header signed-out', async () => {
+    if (!browser) throw new Error('no browser');
+    const { page } = await newPage(browser, consoleProblems);
+    const paths = [
+      '/',
+      '/datasets/mnist',
+      '/datasets/mnist?sort=latency',
+      '/datasets/mnist/card',
+      `/models/${modelId}`,
+      '/mnist-vs-fashion',
+      '/trade-offs?dataset=mnist',
+      '/guides',
+    ];
+    for (const path of paths) {
+      await expectCachedWithHashPolicy(path);
+      await page.goto(`${app.baseUrl}${path}`);
+      await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    }
+    // Client navigation between cached pages (RSC requests through the same rewrites).
+    await page.goto(`${app.baseUrl}/datasets/mnist`);
+    await page.getByRole('link', { name: 'MNIST vs Fashion' }).click();
+    await page.waitForURL(`${app.baseUrl}/mnist-vs-fashion`);
+    expect(consoleProblems).toEqual([]);
+  }, 60_000);
+
+  it('keeps private pages, and a signed-in visitor model page, rendered per request and uncached', async () => {
+    const privatePages: [string, SignedUpUser][] = [
+      ['/account', owner],
+      ['/settings/tokens', owner],
+      [`/submissions/${submissionId}`, owner],
+      [`/models/${modelId}`, owner],
+      ['/admin', admin],
+    ];
+    for (const [path, user] of privatePages) {
+      const nonces: string[] = [];
+      for (let i = 0; i < 2; i += 1) {
+        const response = await callApp(app.baseUrl, { cookie: user.cookie }, { method: 'GET', path });
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get('cache-control'), path).toMatch(/no-store/);
+        expect(response.headers.get('x-nextjs-cache'), path).toBeNull();
+        const nonce = scriptSources(response.headers.get('content-security-policy')).find((s) =>
+          s.startsWith("'nonce-"),
+        );
+        expect(nonce, path).toBeDefined();
+        nonces.push(nonce ?? '');
+      }
+      expect(nonces[0], path).not.toBe(nonces[1]);
+    }
+    if (!browser) throw new Error('no browser');
+    const { context, page } = await newPage(browser, consoleProblems);
+    await context.addCookies(
+      owner.cookie.split('; ').map((pair) => {
+        const [name, ...value] = pair.split('=');
+        return { name: name ?? '', value: value.join('='), url: app.baseUrl };
+      }),
+    );
+    await page.goto(`${app.baseUrl}/account`);
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe('Owner');
+    await page.goto(`${app.baseUrl}/datasets/mnist`);
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe('Owner');
+    expect(consoleProblems).toEqual([]);
+  }, 60_000);
+
+  it('takes a hidden model off every cached page at once', async () => {
+    // On both boards, so that /mnist-vs-fashion lists it too.
+    const fashion = await uploadModel(app.baseUrl, { cookie: owner.cookie }, { modelName, dataset: 'fashion-mnist' });
+    await waitUntil(
+      () => db.submission.findFirst({ where: { id: fashion.submissionId, status: SubmissionStatus.SCORED } }),
+      {
+        timeoutMs: 150_000,
+        description: () => `submission ${fashion.submissionId} SCORED\n${logs()}`,
+      },
+    );
+    const pages = ['/', '/datasets/mnist', `/models/${modelId}`, '/mnist-vs-fashion', '/trade-offs'];
+    for (const path of pages) expect(await expectCachedWithHashPolicy(path), path).toContain(modelName);
+    const hidden = await callApp(
+      app.baseUrl,
+      { cookie: admin.cookie },
+      {
+        method: 'POST',
+        path: '/api/admin/models/bulk',
+        json: { action: 'hide', ids: [modelId], reason: 'cache test' },
+      },
+    );
+    expect(hidden.status).toBe(200);
+    await expect(hidden.json()).resolves.toMatchObject({ done: 1 });
+    // No waiting: the very next request of each page must no longer show it.
+    for (const path of pages) {
+      const { response, body } = await getAnonymously(path);
+      expect(body, path).not.toContain(modelName);
+      expect(response.status, path).toBe(path.startsWith('/models/') ? 404 : 200);
+    }
+  }, 200_000);
+});
