@@ -10,8 +10,8 @@ const PAUSES_MS = [0, 250, 500, 750];
  * the job: the result is already committed, and a web app that cannot be reached either is down
  * (it starts with an empty page cache) or comes back to a page within its time-based limit.
  */
-export function createPageChangeAnnouncer(options: { appUrl: string; redis: Redis; prefix: string }) {
-  const url = new URL('/api/internal/page-changes', options.appUrl);
+export function createPageChangeAnnouncer(options: { webUrl: string; redis: Redis; prefix: string }) {
+  const url = new URL('/api/internal/page-changes', options.webUrl);
   return (change: PageChange): void => {
     void (async () => {
       let lastProblem = '';

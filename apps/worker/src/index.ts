@@ -98,7 +98,7 @@ const worker = createWorker({
     },
     lease: { heartbeatMs: env.JOB_HEARTBEAT_MS, staleAfterMs: env.STALE_AFTER_MS },
     isDraining: () => isShuttingDown,
-    announcePageChange: createPageChangeAnnouncer({ appUrl: env.APP_URL, redis: connection, prefix: env.QUEUE_PREFIX }),
+    announcePageChange: createPageChangeAnnouncer({ webUrl: env.WEB_URL, redis: connection, prefix: env.QUEUE_PREFIX }),
   },
 });
 worker.on('active', (job) => log(`${job.id}: started`));

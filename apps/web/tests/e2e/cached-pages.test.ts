@@ -62,7 +62,7 @@ async function expectCachedWithHashPolicy(path: string): Promise<string> {
 beforeAll(async () => {
   app = await startWebApp('web_e2e_cached_pages');
   db = getDb(app.database.databaseUrl);
-  // APP_URL in app.env tells the worker where the web app listens.
+  // WEB_URL in app.env tells the worker where the web app listens.
   worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/index.ts'], {
     cwd: REPO_ROOT,
     env: app.env,

@@ -39,6 +39,8 @@ export async function startWebApp(name: string, extraEnv: Record<string, string>
     QUEUE_PREFIX: queuePrefix,
     BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
     APP_URL: baseUrl,
+    // For a worker started with this environment: where it tells the web app about new results.
+    WEB_URL: baseUrl,
     TENFOLD_ADMIN_EMAIL: '',
     ...extraEnv,
   };
