@@ -5,7 +5,8 @@ import PageCacheHandler from '../page-cache/page-cache-handler.mjs';
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 function page(html: string, tags: string) {
-  return { kind: 'APP_PAGE', html, rscData: Buffer.from('rsc'), headers: { 'x-next-cache-tags': tags }, status: 200 };
+  const headers: Record<string, unknown> = { 'x-next-cache-tags': tags };
+  return { kind: 'APP_PAGE', html, rscData: Buffer.from('rsc'), headers, status: 200 };
 }
 
 describe('PageCacheHandler', () => {
