@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { type Db, getDb, SubmissionStatus, setUserRole } from '@tenfold/db';
 import { waitUntil } from '@tenfold/db/testing';
 import type { Browser } from 'playwright-core';
@@ -209,4 +211,38 @@ describe('public pages from the page cache', () => {
       expect(response.status, path).toBe(path.startsWith('/models/') ? 404 : 200);
     }
   }, 200_000);
+
+  it('serves whole-board exports compressed once, with Content-Encoding, ETag and 304', async () => {
+    // node:http, not fetch: fetch would undo the encoding and hide a second compression.
+    const get = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+        (resolve, reject) => {
+          const request = httpRequest(`${app.baseUrl}${path}`, { headers }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+            );
+          });
+          request.on('error', reject);
+          request.end();
+        },
+      );
+    for (const path of ['/api/datasets/mnist/leaderboard.json', '/api/datasets/mnist/leaderboard.csv']) {
+      const gzipped = await get(path, { 'accept-encoding': 'gzip' });
+      expect(gzipped.status, path).toBe(200);
+      expect(gzipped.headers['content-encoding'], path).toBe('gzip');
+      // One gunzip gives the plain export: it was not compressed a second time.
+      const plain = gunzipSync(gzipped.body).toString('utf8');
+      expect(plain.length, path).toBeGreaterThan(0);
+      const etag = gzipped.headers.etag as string;
+      expect(etag, path).toMatch(/^"[\w-]+"$/);
+      const again = await get(path, { 'accept-encoding': 'gzip', 'if-none-match': etag });
+      expect(again.status, path).toBe(304);
+      expect(again.body.byteLength, path).toBe(0);
+      const identity = await get(path, {});
+      expect(identity.headers['content-encoding'], path).toBeUndefined();
+      expect(identity.body.toString('utf8'), path).toBe(plain);
+    }
+  });
 });

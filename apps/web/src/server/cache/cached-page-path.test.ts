@@ -27,6 +27,10 @@ describe('findCachedPageRoute', () => {
     });
     expect(route('/models/abc', true)).toEqual({ isCached: false });
     expect(route('/datasets/mnist/card')).toEqual({ isCached: true, rewriteTo: null });
+    // The proxy runs again on the path its rewrite produced.
+    for (const internal of ['/home/_', '/datasets/mnist/board/_', '/models/abc/public/_', '/trade-offs/_']) {
+      expect(route(internal, true), internal).toEqual({ isCached: true, rewriteTo: null });
+    }
     expect(route('/guides/submit-with-the-cli')).toEqual({ isCached: true, rewriteTo: null });
     for (const path of ['/account', '/admin', '/settings/tokens', '/submissions/abc', '/submit', '/compare']) {
       expect(route(path), path).toEqual({ isCached: false });
@@ -41,5 +45,12 @@ describe('paramsOfView', () => {
     expect(paramsOfView('board', encodeURIComponent('page=40&sort=latency'))).toBeNull();
     expect(paramsOfView('board', encodeURIComponent('sort=rank'))).toBeNull();
     expect(paramsOfView('home', 'anything')).toBeNull();
+  });
+});
+
+describe('paramsOfView on typed paths', () => {
+  it('refuses what does not decode', () => {
+    expect(paramsOfView('board', '%E0%A4%A')).toBeNull();
+    expect(paramsOfView('model', '..')).toBeNull();
   });
 });

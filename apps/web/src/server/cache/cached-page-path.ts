@@ -69,7 +69,14 @@ function paramsOf(search: URLSearchParams): SearchParams {
  * than caching another copy.
  */
 export function paramsOfView(kind: ViewKind, view: string): Record<string, string> | null {
-  const decoded = decodeURIComponent(view);
+  // Next.js hands the segment over decoded; a canonical view has no '%' of its own, so decoding
+  // again changes nothing, and only a typed path can fail to decode.
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(view);
+  } catch {
+    return null;
+  }
   const search = new URLSearchParams(decoded === EMPTY_VIEW ? '' : decoded);
   if (CANONICAL_VIEW[kind](paramsOf(search)) !== decoded) return null;
   return Object.fromEntries(search);
@@ -84,8 +91,19 @@ const PUBLIC_PATHS: { pattern: RegExp; kind: ViewKind; target: (match: RegExpMat
   { pattern: new RegExp(`^/models/(${ID})$`), kind: 'model', target: ([, id]) => `/models/${id}/public` },
 ];
 
-/** Pages that read no parameters and no viewer, cached under their own path. */
-const STATIC_PATHS = [/^\/datasets\/[a-z-]{1,32}\/card$/, /^\/guides(\/[a-z0-9-]{1,100})?$/];
+/**
+ * Paths served from the cache as they are: pages that read no parameters and no viewer, and the
+ * internal routes above (Next.js runs the proxy again for the path a rewrite produced).
+ */
+const STATIC_PATHS = [
+  /^\/datasets\/[a-z-]{1,32}\/card$/,
+  /^\/guides(\/[a-z0-9-]{1,100})?$/,
+  /^\/home\/[^/]+$/,
+  /^\/datasets\/[a-z-]{1,32}\/board\/[^/]+$/,
+  /^\/mnist-vs-fashion\/[^/]+$/,
+  /^\/trade-offs\/[^/]+$/,
+  new RegExp(`^/models/${ID}/public/[^/]+$`),
+];
 
 export type CachedPageRoute = { isCached: false } | { isCached: true; rewriteTo: string | null };
 
