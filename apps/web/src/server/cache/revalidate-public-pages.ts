@@ -1,12 +1,34 @@
 import 'server-only';
-import { type DatasetEnum, datasetIdFromEnum } from '@tenfold/datasets/catalog';
-import { revalidatePath } from 'next/cache';
+import { type DatasetEnum, type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
+import { revalidatePath, revalidateTag, unstable_cache } from 'next/cache';
 
 /**
- * Which cached pages a change touches (see cached-page-path.ts for the routes). Each call drops
- * the pages from the page cache at once, so the next request renders them from the committed
- * data; callable only while Next.js handles a request (a route handler or server action).
+ * Which cached pages a change touches (see cached-page-path.ts for the routes). A cached page
+ * declares what it shows with `tagCachedPage`; each revalidation below drops every page carrying
+ * the tag from the page cache at once, so the next request renders it from the committed data.
+ * The revalidate functions work only while Next.js handles a request (a route handler).
  */
+export const PAGE_TAGS = {
+  /** A dataset's board and what is built on it (home, MNIST vs Fashion, trade-offs). */
+  board: (dataset: DatasetId) => `board:${dataset}`,
+  model: (modelId: string) => `model:${modelId}`,
+  /** Lists of submissions whatever their state: home's latest, the models' histories. */
+  submissions: 'submissions',
+};
+
+/**
+ * Marks the page being rendered as showing the data under `tags`. Next.js collects the tags of
+ * the `unstable_cache` calls a page makes into the page's own cache entry, which is how a tag
+ * reaches a page without `cacheComponents`; the cached value itself is never used.
+ */
+export async function tagCachedPage(...tags: string[]): Promise<void> {
+  await unstable_cache(async () => true, ['page-tags', ...tags], { tags })();
+}
+
+/** `{ expire: 0 }`: nobody is served the old page while the new one renders. */
+function dropTag(tag: string): void {
+  revalidateTag(tag, { expire: 0 });
+}
 
 /** A moderation, a model's edit or deletion: any public page may show the entry, so all go. */
 export function revalidateEveryPublicPage(): void {
@@ -15,15 +37,12 @@ export function revalidateEveryPublicPage(): void {
 
 /** A submission created or cancelled: the home page's latest list and the models' histories. */
 export function revalidateSubmissionPages(): void {
-  revalidatePath('/home', 'layout');
-  revalidatePath('/models/[id]/public/[view]', 'page');
+  dropTag(PAGE_TAGS.submissions);
 }
 
-/** A result (or failure) committed by a worker: the dataset's board and everything built on it. */
+/** A result (or failure) committed by a worker: its dataset's board and its model's page. */
 export function revalidateResultPages(dataset: DatasetEnum, modelId: string): void {
-  revalidatePath('/home', 'layout');
-  revalidatePath(`/models/${modelId}`, 'layout');
-  revalidatePath(`/datasets/${datasetIdFromEnum(dataset)}`, 'layout');
-  revalidatePath('/mnist-vs-fashion', 'layout');
-  revalidatePath('/trade-offs', 'layout');
+  dropTag(PAGE_TAGS.board(datasetIdFromEnum(dataset)));
+  dropTag(PAGE_TAGS.model(modelId));
+  dropTag(PAGE_TAGS.submissions);
 }

@@ -1,5 +1,7 @@
+import { DATASET_IDS } from '@tenfold/datasets/catalog';
 import { notFound } from 'next/navigation';
 import { paramsOfView } from '@/server/cache/cached-page-path';
+import { PAGE_TAGS, tagCachedPage } from '@/server/cache/revalidate-public-pages';
 import { HomePage } from '../home-page.tsx';
 
 /**
@@ -19,5 +21,6 @@ type Props = { params: Promise<{ view: string }> };
 /** `/` as the proxy rewrites it (server/cache/cached-page-path.ts). */
 export default async function CachedHomePage({ params }: Props) {
   if (!paramsOfView('home', (await params).view)) notFound();
+  await tagCachedPage(...DATASET_IDS.map(PAGE_TAGS.board), PAGE_TAGS.submissions);
   return HomePage();
 }

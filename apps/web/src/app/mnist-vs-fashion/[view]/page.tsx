@@ -1,5 +1,7 @@
+import { DATASET_IDS } from '@tenfold/datasets/catalog';
 import { notFound } from 'next/navigation';
 import { paramsOfView } from '@/server/cache/cached-page-path';
+import { PAGE_TAGS, tagCachedPage } from '@/server/cache/revalidate-public-pages';
 import MnistVersusFashionPage from '../page.tsx';
 
 export { metadata } from '../page.tsx';
@@ -18,5 +20,6 @@ type Props = { params: Promise<{ view: string }> };
 export default async function CachedMnistVersusFashionPage({ params }: Props) {
   const query = paramsOfView('versus', (await params).view);
   if (!query) notFound();
+  await tagCachedPage(...DATASET_IDS.map(PAGE_TAGS.board));
   return MnistVersusFashionPage({ searchParams: Promise.resolve(query) });
 }

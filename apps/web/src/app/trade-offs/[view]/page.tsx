@@ -1,5 +1,7 @@
+import { DATASET_IDS, isDatasetId } from '@tenfold/datasets/catalog';
 import { notFound } from 'next/navigation';
 import { paramsOfView } from '@/server/cache/cached-page-path';
+import { PAGE_TAGS, tagCachedPage } from '@/server/cache/revalidate-public-pages';
 import TradeOffsPage from '../page.tsx';
 
 export { metadata } from '../page.tsx';
@@ -18,5 +20,6 @@ type Props = { params: Promise<{ view: string }> };
 export default async function CachedTradeOffsPage({ params }: Props) {
   const query = paramsOfView('tradeOffs', (await params).view);
   if (!query) notFound();
+  await tagCachedPage(PAGE_TAGS.board(query.dataset && isDatasetId(query.dataset) ? query.dataset : DATASET_IDS[0]));
   return TradeOffsPage({ searchParams: Promise.resolve(query) });
 }

@@ -1,5 +1,7 @@
+import { isDatasetId } from '@tenfold/datasets/catalog';
 import { notFound } from 'next/navigation';
 import { paramsOfView } from '@/server/cache/cached-page-path';
+import { PAGE_TAGS, tagCachedPage } from '@/server/cache/revalidate-public-pages';
 import DatasetPage from '../../page.tsx';
 
 export { generateMetadata } from '../../page.tsx';
@@ -19,5 +21,6 @@ export default async function CachedDatasetPage({ params }: Props) {
   const { id, view } = await params;
   const query = paramsOfView('board', view);
   if (!query) notFound();
+  if (isDatasetId(id)) await tagCachedPage(PAGE_TAGS.board(id));
   return DatasetPage({ params: Promise.resolve({ id }), searchParams: Promise.resolve(query) });
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { paramsOfView } from '@/server/cache/cached-page-path';
+import { PAGE_TAGS, tagCachedPage } from '@/server/cache/revalidate-public-pages';
 import { getCachedPageDb } from '@/server/db';
 import { loadModel, ModelPage } from '../../model-page.tsx';
 
@@ -24,5 +25,6 @@ export default async function CachedModelPage({ params }: Props) {
   const { id, view } = await params;
   const query = paramsOfView('model', view);
   if (!query) notFound();
+  await tagCachedPage(PAGE_TAGS.model(id), PAGE_TAGS.submissions);
   return ModelPage({ db: getCachedPageDb(), id, query, viewer: null });
 }
