@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rememberEncodings } from '@/server/http/send-precompressed-exports';
 
 /** An export body in each encoding browsers and clients ask for, made once per change of the board. */
 export type EncodedExport = { etag: string; identity: Buffer; gzip: Buffer; br: Buffer };
@@ -11,28 +12,22 @@ export type EncodedExport = { etag: string; identity: Buffer; gzip: Buffer; br: 
  */
 export function encodeExport(text: string): EncodedExport {
   const identity = Buffer.from(text, 'utf8');
-  return {
+  const encoded = {
     etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`,
     identity,
     gzip: gzipSync(identity, { level: 6 }),
     br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
   };
-}
-
-/** Whether `accept` (an Accept-Encoding header) allows `coding`, honouring `;q=0`. */
-function accepts(accept: string, coding: string): boolean {
-  return accept.split(',').some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (name !== coding && name !== '*') return false;
-    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
+  rememberEncodings(encoded.etag, encoded);
+  return encoded;
 }
 
 /**
  * The stored export for one request: 304 when the client's copy is current (ETag), else the
- * encoding it accepts, with Content-Encoding set so Next.js's own compression leaves it alone.
- * `Cache-Control: no-cache` lets clients keep a copy but ask every time, which costs a 304.
+ * plain body. Route handlers cannot send a compressed body themselves (Next.js drops their
+ * Content-Encoding), so `sendPrecompressedExports` swaps in the stored gzip or Brotli bytes for
+ * clients that accept them. `Cache-Control: no-cache` lets clients keep a copy but ask every
+ * time, which costs a 304.
  */
 export function respondWithExport(request: Request, encoded: EncodedExport, headers: Record<string, string>): Response {
   const common = { ...headers, ETag: encoded.etag, Vary: 'Accept-Encoding', 'Cache-Control': 'public, no-cache' };
@@ -40,17 +35,5 @@ export function respondWithExport(request: Request, encoded: EncodedExport, head
   if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === encoded.etag)) {
     return new Response(null, { status: 304, headers: common });
   }
-  const accept = request.headers.get('accept-encoding') ?? '';
-  const [coding, body] = accepts(accept, 'br')
-    ? (['br', encoded.br] as const)
-    : accepts(accept, 'gzip')
-      ? (['gzip', encoded.gzip] as const)
-      : ([null, encoded.identity] as const);
-  return new Response(new Uint8Array(body), {
-    headers: {
-      ...common,
-      'Content-Length': String(body.byteLength),
-      ...(coding ? { 'Content-Encoding': coding } : {}),
-    },
-  });
+  return new Response(new Uint8Array(encoded.identity), { headers: common });
 }
