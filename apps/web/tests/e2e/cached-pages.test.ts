@@ -109,15 +109,21 @@ describe('public pages from the page cache', () => {
     const committedAt = Date.now();
     modelId = scored.modelId;
 
-    const row = page.getByTestId('leaderboard-row').filter({ hasText: modelName });
+    // Timed to the arrival of the browser's document (what a visitor is served), not to the end of
+    // loading its scripts, which on a loaded machine says nothing about the page's freshness.
+    let servedAt = 0;
     await waitUntil(
       async () => {
-        await page.goto(`${app.baseUrl}/datasets/mnist`);
-        return (await row.count()) === 1;
+        const response = await page.goto(`${app.baseUrl}/datasets/mnist`, { waitUntil: 'commit' });
+        servedAt = Date.now();
+        return (await response?.text())?.includes(modelName) ?? false;
       },
       { timeoutMs: FRESHNESS_MS, intervalMs: 0, description: `${modelName} on the cached board within 2 s` },
     );
-    expect(Date.now() - committedAt).toBeLessThan(FRESHNESS_MS);
+    expect(servedAt - committedAt).toBeLessThan(FRESHNESS_MS);
+    await page.waitForLoadState('load');
+    const row = page.getByTestId('leaderboard-row').filter({ hasText: modelName });
+    await expect(row.count()).resolves.toBe(1);
     // 1,135 ones among MNIST's 10,000 test images (datasets.md).
     await expect(row.getByTestId('leaderboard-accuracy').textContent()).resolves.toBe('11.35%');
     expect(cspViolations()).toEqual([]);
