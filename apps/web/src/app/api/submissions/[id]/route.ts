@@ -2,6 +2,7 @@ import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
 import { guardApiRequest } from '@/server/auth/guard-api-request';
 import { identifyApiViewer } from '@/server/auth/identify-api-viewer';
+import { revalidateEveryPublicPage } from '@/server/cache/revalidate-public-pages';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { jsonError } from '@/server/http/json-error';
 import { getSubmissionStatus } from '@/server/queries/get-submission-status';
@@ -32,5 +33,6 @@ export async function DELETE(request: Request, context: Context): Promise<Respon
   if (!isResourceId(id)) return jsonError(404, 'No submission with this id.');
   const result = await deleteSubmission(getOwnershipDeps(), guard.actor, id);
   if (!result.ok) return jsonError(result.status, result.error);
+  revalidateEveryPublicPage();
   return new Response(null, { status: 204 });
 }
