@@ -6,7 +6,7 @@ import { createRedisConnection, readPageChangeSecret } from '@tenfold/queue';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPageChangeAnnouncer } from '../src/announce-page-change.ts';
 
-const redis = createRedisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { role: 'producer' });
+const redis = createRedisConnection(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { role: 'worker' });
 const prefix = `tenfold-announce-${randomUUID()}`;
 
 afterAll(async () => {

@@ -76,7 +76,8 @@ export async function startWebApp(name: string, extraEnv: Record<string, string>
  * database: the web app drops the cached pages showing it (its internal page-changes route).
  */
 export async function announcePageChange(app: WebApp, change: PageChange): Promise<void> {
-  const connection = createRedisConnection(REDIS_URL, { role: 'producer' });
+  // 'worker': commands wait for the connection instead of failing before it is up.
+  const connection = createRedisConnection(REDIS_URL, { role: 'worker' });
   try {
     const secret = await readPageChangeSecret(connection, app.env.QUEUE_PREFIX as string);
     const response = await fetch(`${app.baseUrl}/api/internal/page-changes`, {

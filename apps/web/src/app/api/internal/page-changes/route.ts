@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { pageChangeSchema, readPageChangeSecret } from '@tenfold/queue';
 import { getEnv } from '@/env';
+import { isSameOriginRequest } from '@/server/auth/is-same-origin-request';
 import { revalidateResultPages } from '@/server/cache/revalidate-public-pages';
 import { readJsonBody } from '@/server/http/read-json-body';
 import { getRedis } from '@/server/redis';
@@ -17,6 +18,10 @@ function isSameSecret(given: string, secret: string): boolean {
  * (`readPageChangeSecret`), and anyone else gets 401 whoever they are signed in as.
  */
 export async function POST(request: Request) {
+  // The site's CSRF rule first, as for every mutation: without a bearer, only its own origin.
+  if (!request.headers.has('authorization') && !isSameOriginRequest(request.headers, getEnv().APP_URL)) {
+    return Response.json({ error: 'Cross-site request refused.' }, { status: 403 });
+  }
   const given = request.headers.get('authorization')?.match(/^Bearer (\S+)$/)?.[1];
   if (!given || !isSameSecret(given, await readPageChangeSecret(getRedis(), getEnv().QUEUE_PREFIX))) {
     return Response.json({ error: 'This route is for Tenfold workers only.' }, { status: 401 });
