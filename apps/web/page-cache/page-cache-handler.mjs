@@ -7,14 +7,30 @@ const TAGS_HEADER = 'x-next-cache-tags';
 const MAX_BYTES = 256 * 1024 * 1024;
 
 const NONCED_SCRIPT = /<script[^>]*\snonce=/;
+/** The tag a cached page carries with the time its render started (`tagCachedPage`). */
+const RENDERED_AT = 'rendered-at:';
+/** Revalidations remembered: far longer than any render takes. */
+const REVALIDATIONS_KEPT_MS = 10 * 60 * 1000;
 
 /** @typedef {{ lastModified: number, value: any, tags: string[], bytes: number }} Entry */
 
 // Shared by every instance (Next.js creates one per request) through globalThis.
-globalThis.__tenfoldPageCache ??= { entries: new Map(), bytes: 0 };
-/** @type {{ entries: Map<string, Entry>, bytes: number }} */
+globalThis.__tenfoldPageCache ??= { entries: new Map(), bytes: 0, revalidatedAt: new Map() };
+/** @type {{ entries: Map<string, Entry>, bytes: number, revalidatedAt: Map<string, number> }} */
 const store = globalThis.__tenfoldPageCache;
-const { entries } = store;
+const { entries, revalidatedAt } = store;
+
+/**
+ * Whether the page began rendering before one of its tags was revalidated: it may have read the
+ * data as it was before that change, so storing it would bring the old page back.
+ * @param {string[]} tags
+ */
+function isOlderThanItsTags(tags) {
+  const stamp = tags.find((tag) => tag.startsWith(RENDERED_AT));
+  if (!stamp) return false;
+  const startedAt = Number(stamp.slice(RENDERED_AT.length));
+  return tags.some((tag) => (revalidatedAt.get(tag) ?? Number.NEGATIVE_INFINITY) >= startedAt);
+}
 
 /** @param {any} value */
 function sizeOf(value) {
@@ -45,7 +61,8 @@ function remove(key) {
  * In memory, in this process only, on purpose:
  * - Invalidation is immediate: `revalidateTag`/`revalidatePath` delete the entries carrying the
  *   tag, so the next request renders the page again (blocking) instead of being served the old
- *   one while it renders; a hidden entry leaves every page at once.
+ *   one while it renders; a hidden entry leaves every page at once. A render that started before
+ *   the revalidation (its `rendered-at:` tag is older) is not stored when it ends.
  * - A restart starts empty: a change committed while the web app was down (and could not be told)
  *   is never served from an older copy, and nothing rendered at build time is served.
  * - Each HTML page gets its Content-Security-Policy here, from the hashes of the inline scripts
@@ -67,7 +84,8 @@ export default class PageCacheHandler {
   /** @param {string} key @param {any} data @param {{ tags?: string[] }} ctx */
   async set(key, data, ctx) {
     remove(key);
-    if (!data) return;
+    // unstable_cache values: pages use it only to declare their tags (tagCachedPage), never for data.
+    if (!data || data.kind === 'FETCH') return;
     // Rendered with the nonce of the request that caused it (a page the proxy does not treat as
     // cached): no later request carries that nonce, so such a copy must never be served again.
     if (data.kind === 'APP_PAGE' && typeof data.html === 'string' && NONCED_SCRIPT.test(data.html)) return;
@@ -75,7 +93,9 @@ export default class PageCacheHandler {
       data.headers ??= {};
       data.headers['content-security-policy'] = buildHashedContentSecurityPolicy(data.html);
     }
-    const entry = { lastModified: Date.now(), value: data, tags: tagsOf(data, ctx?.tags), bytes: sizeOf(data) };
+    const tags = tagsOf(data, ctx?.tags);
+    if (isOlderThanItsTags(tags)) return;
+    const entry = { lastModified: Date.now(), value: data, tags, bytes: sizeOf(data) };
     entries.set(key, entry);
     store.bytes += entry.bytes;
     for (const oldest of entries.keys()) {
@@ -87,6 +107,11 @@ export default class PageCacheHandler {
   /** @param {string | string[]} tags */
   async revalidateTag(tags) {
     const wanted = new Set(typeof tags === 'string' ? [tags] : tags);
+    const now = Date.now();
+    for (const tag of wanted) revalidatedAt.set(tag, now);
+    for (const [tag, at] of revalidatedAt) {
+      if (at < now - REVALIDATIONS_KEPT_MS) revalidatedAt.delete(tag);
+    }
     for (const [key, entry] of entries) {
       if (entry.tags.some((tag) => wanted.has(tag))) remove(key);
     }

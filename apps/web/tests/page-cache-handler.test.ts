@@ -41,4 +41,14 @@ describe('PageCacheHandler', () => {
     await handler.revalidateTag('_N_T_/layout');
     expect(await handler.get('/route-cache/fashion')).toBeNull();
   });
+
+  it('does not keep a page whose render began before one of its tags was revalidated', async () => {
+    const handler = new PageCacheHandler();
+    const startedAt = Date.now() - 1;
+    await handler.revalidateTag('board:mnist');
+    await handler.set('/route-cache/late', page('<p>old</p>', `board:mnist,rendered-at:${startedAt}`), {});
+    expect(await handler.get('/route-cache/late')).toBeNull();
+    await handler.set('/route-cache/late', page('<p>new</p>', `board:mnist,rendered-at:${Date.now() + 1}`), {});
+    expect(await handler.get('/route-cache/late')).not.toBeNull();
+  });
 });

@@ -17,12 +17,15 @@ export const PAGE_TAGS = {
 };
 
 /**
- * Marks the page being rendered as showing the data under `tags`. Next.js collects the tags of
- * the `unstable_cache` calls a page makes into the page's own cache entry, which is how a tag
- * reaches a page without `cacheComponents`; the cached value itself is never used.
+ * Marks the page being rendered as showing the data under `tags`, and when its render started.
+ * Next.js collects the tags of the `unstable_cache` calls a page makes into the page's own cache
+ * entry, which is how a tag reaches a page without `cacheComponents` (the page cache handler
+ * stores no value for them). Call it before reading data: a render that began before one of its
+ * tags was revalidated is not kept (page-cache/page-cache-handler.mjs).
  */
 export async function tagCachedPage(...tags: string[]): Promise<void> {
-  await unstable_cache(async () => true, ['page-tags', ...tags], { tags })();
+  const all = [...tags, `rendered-at:${Date.now()}`];
+  await unstable_cache(async () => true, ['page-tags', ...all], { tags: all })();
 }
 
 /** `{ expire: 0 }`: nobody is served the old page while the new one renders. */
