@@ -17,41 +17,9 @@ import { createTestDatabase } from '@tenfold/db/testing';
 import { getFreePort, startProcess, stopProcess, waitForHttp } from '../../apps/web/tests/e2e/processes.ts';
 // The e2e tests' seeder: one definition of a realistic synthetic board for tests and benchmark.
 import { seedBoard } from '../../apps/web/tests/support/seed-board.ts';
+import { measureHttpLoad } from '../support/measure-http-load.ts';
 
 const WEB_DIR = fileURLToPath(new URL('../../apps/web/', import.meta.url));
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function load(url: string, clients: number, seconds: number) {
-  const latencies: number[] = [];
-  let bytes = 0;
-  let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline) {
-        const start = performance.now();
-        const response = await fetch(url);
-        const body = await response.arrayBuffer();
-        latencies.push(performance.now() - start);
-        bytes += body.byteLength;
-        if (!response.ok) errors += 1;
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    kb: bytes / latencies.length / 1024,
-    errors,
-  };
-}
 
 async function main() {
   const { values } = parseArgs({
@@ -91,7 +59,7 @@ async function main() {
       },
     );
     await waitForHttp(`${baseUrl}/`, web, 60_000);
-    type Measured = Awaited<ReturnType<typeof load>>;
+    type Measured = Awaited<ReturnType<typeof measureHttpLoad>>;
     const results: { name: string; alone: Measured; result: Measured }[] = [];
     for (const [name, path] of [
       ['reference: a static file', '/icon.svg'],
@@ -105,9 +73,9 @@ async function main() {
       ['leaderboard JSON export (all 5,000 models)', '/api/datasets/mnist/leaderboard.json'],
       ['leaderboard CSV export (all 5,000 models)', '/api/datasets/mnist/leaderboard.csv'],
     ] as const) {
-      await load(`${baseUrl}${path}`, 4, 3); // warm up: compile caches, connection pool, dataset load
-      const alone = await load(`${baseUrl}${path}`, 1, 3);
-      const result = await load(`${baseUrl}${path}`, clients, seconds);
+      await measureHttpLoad(`${baseUrl}${path}`, 4, 3); // warm up: compile caches, connection pool, dataset load
+      const alone = await measureHttpLoad(`${baseUrl}${path}`, 1, 3);
+      const result = await measureHttpLoad(`${baseUrl}${path}`, clients, seconds);
       results.push({ name, alone, result });
       console.log(`${name}: ${result.perSecond.toFixed(0)} req/s, p99 ${result.p99.toFixed(1)} ms`);
     }

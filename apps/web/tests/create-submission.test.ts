@@ -177,11 +177,11 @@ describe('createSubmission', () => {
     const before = await countRows();
     expect(await createSubmission(overQuota, submitterId, input())).toEqual({
       ok: false,
-      httpStatus: 429,
+      status: 429,
       errors: { form: 'rate_limited' },
       retryAfterSeconds: 120,
     });
-    expect(await createSubmission(overQuota, submitterId, input({ modelName: '' }))).toMatchObject({ httpStatus: 400 });
+    expect(await createSubmission(overQuota, submitterId, input({ modelName: '' }))).toMatchObject({ status: 400 });
     expect(asked).toBe(1);
     expect(await countRows()).toEqual(before);
     const message = describeSubmissionErrors(
@@ -275,7 +275,7 @@ describe('createSubmission', () => {
     if (!first.ok || !second.ok) throw new Error('the first two uploads must be accepted');
     expect(await upload()).toEqual({
       ok: false,
-      httpStatus: 429,
+      status: 429,
       errors: { form: 'daily_quota' },
       retryAfterSeconds: 3600,
     });
@@ -288,7 +288,7 @@ describe('createSubmission', () => {
       data: { status: 'FAILED', failureKind: 'PLATFORM', countsAgainstQuota: false },
     });
     expect((await upload()).ok).toBe(true);
-    expect(await upload()).toMatchObject({ ok: false, httpStatus: 429 });
+    expect(await upload()).toMatchObject({ ok: false, status: 429 });
   });
 
   it('records the declared input contract', async () => {
@@ -386,7 +386,7 @@ describe('createSubmission', () => {
     async (_, override, status, errors, message) => {
       const before = await countRows();
       const result = await createSubmission(deps(), submitterId, input(override));
-      expect(result).toEqual({ ok: false, httpStatus: status, errors });
+      expect(result).toEqual({ ok: false, status: status, errors });
       if (result.ok) return;
       const messages = describeSubmissionErrors(result.errors, {
         maxUploadBytes: MAX_UPLOAD_BYTES,
@@ -402,7 +402,7 @@ describe('createSubmission', () => {
     const result = await createSubmission(deps(), submitterId, { dataset: 'svhn', modelName: '', file: null });
     expect(result).toEqual({
       ok: false,
-      httpStatus: 400,
+      status: 400,
       errors: { dataset: 'dataset_unknown', modelName: 'model_name_missing', file: 'file_missing' },
     });
   });

@@ -1,4 +1,4 @@
-import { PIXELS_PER_IMAGE } from '../contract.ts';
+import { PIXELS_PER_IMAGE } from '@tenfold/contract';
 
 /** Training images with labels: the sanity pass never uses test labels. */
 export type LabelledSample = { images: Uint8Array; labels: Uint8Array; count: number };

@@ -1,3 +1,4 @@
+import { DEFAULT_CHOICES, LAYOUT_IDS, OUTPUT_IDS, SCALE_IDS } from '@tenfold/contract';
 import { z } from 'zod';
 import {
   apiSchemas,
@@ -108,11 +109,11 @@ const uploadBody = {
             description:
               'Letters, digits, spaces and . _ + -; an existing model of yours with this name gets the submission.',
           },
-          layout: { type: 'string', enum: ['nchw', 'nhwc', 'flat', 'nhw'], default: 'nchw' },
-          scale: { type: 'string', enum: ['unit', 'byte', 'standard'], default: 'unit' },
+          layout: { type: 'string', enum: LAYOUT_IDS, default: DEFAULT_CHOICES.layout },
+          scale: { type: 'string', enum: SCALE_IDS, default: DEFAULT_CHOICES.scale },
           mean: { type: 'number', description: 'Required with scale=standard.' },
           std: { type: 'number', exclusiveMinimum: 0, description: 'Required with scale=standard.' },
-          output: { type: 'string', enum: ['logits', 'probabilities'], default: 'logits' },
+          output: { type: 'string', enum: OUTPUT_IDS, default: DEFAULT_CHOICES.output },
           visibility: {
             type: 'string',
             enum: ['public', 'private'],
@@ -267,6 +268,32 @@ export function buildOpenApiDocument(appUrl: string): JsonObject {
                     data: { type: 'array', items: ref('LeaderboardEntry') },
                   }),
                 },
+                'text/csv': { schema: { type: 'string' } },
+              },
+            },
+            ...errors(400, 401, 404, 429),
+          },
+        },
+      },
+      '/datasets/{dataset}/consensus': {
+        get: {
+          operationId: 'getImageConsensus',
+          summary:
+            'Every test image seen through every public model: right answers, the commonest wrong one, the strong models’ vote',
+          parameters: [
+            datasetParameter,
+            {
+              name: 'format',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['json', 'csv'], default: 'json' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'One row per test image, in test-set order.',
+              content: {
+                'application/json': { schema: ref('ConsensusExport') },
                 'text/csv': { schema: { type: 'string' } },
               },
             },

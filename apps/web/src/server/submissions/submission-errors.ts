@@ -1,4 +1,13 @@
+import { INPUT_LAYOUTS, INPUT_SCALES, OUTPUT_KINDS, STANDARD_SCALING_DEFAULTS } from '@tenfold/contract';
 import { formatBytes } from '@/lib/format';
+
+/** `a, b or c`: the ids of a contract table, as a sentence lists them. */
+const choices = (table: ReadonlyArray<{ id: string }>) =>
+  table
+    .map((choice) => choice.id)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1');
+const MNIST_STANDARD = STANDARD_SCALING_DEFAULTS.mnist;
 
 /** The form's fields, as named in the multipart body and in field-level errors. */
 export const SUBMISSION_FIELDS = [
@@ -88,14 +97,20 @@ export const SUBMISSION_ERRORS = {
     message: () =>
       'This file does not look like an ONNX model (a protobuf ModelProto). Export it with torch.onnx.export, tf2onnx or skl2onnx.',
   },
-  layout_unknown: { field: 'layout', message: () => 'Choose the input layout: NCHW, NHWC, NHW or flat.' },
-  scale_unknown: { field: 'scale', message: () => 'Choose how pixels are scaled: unit, byte or standard.' },
-  output_unknown: { field: 'output', message: () => 'Choose what the model outputs: logits or probabilities.' },
+  layout_unknown: { field: 'layout', message: () => `Choose the input layout: ${choices(INPUT_LAYOUTS)}.` },
+  scale_unknown: { field: 'scale', message: () => `Choose how pixels are scaled: ${choices(INPUT_SCALES)}.` },
+  output_unknown: { field: 'output', message: () => `Choose what the model outputs: ${choices(OUTPUT_KINDS)}.` },
   visibility_unknown: { field: 'visibility', message: () => 'Choose who sees the model: public or private.' },
-  mean_required: { field: 'mean', message: () => 'Standard scaling needs the mean (MNIST: 0.1307).' },
-  mean_invalid: { field: 'mean', message: () => 'The mean must be a number, such as 0.1307.' },
-  std_required: { field: 'std', message: () => 'Standard scaling needs the standard deviation (MNIST: 0.3081).' },
-  std_invalid: { field: 'std', message: () => 'The standard deviation must be a number above 0, such as 0.3081.' },
+  mean_required: { field: 'mean', message: () => `Standard scaling needs the mean (MNIST: ${MNIST_STANDARD.mean}).` },
+  mean_invalid: { field: 'mean', message: () => `The mean must be a number, such as ${MNIST_STANDARD.mean}.` },
+  std_required: {
+    field: 'std',
+    message: () => `Standard scaling needs the standard deviation (MNIST: ${MNIST_STANDARD.std}).`,
+  },
+  std_invalid: {
+    field: 'std',
+    message: () => `The standard deviation must be a number above 0, such as ${MNIST_STANDARD.std}.`,
+  },
   form_malformed: {
     field: 'form',
     message: () => 'The upload could not be read. Send the form as multipart/form-data.',
