@@ -145,7 +145,6 @@ describe('public pages from the page cache', () => {
       '/',
       '/datasets/mnist',
       '/datasets/mnist?sort=latency',
-      '/datasets/mnist/card',
       `/models/${modelId}`,
       '/mnist-vs-fashion',
       '/trade-offs?dataset=mnist',

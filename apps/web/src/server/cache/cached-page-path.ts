@@ -93,10 +93,11 @@ const PUBLIC_PATHS: { pattern: RegExp; kind: ViewKind; target: (match: RegExpMat
 
 /**
  * Paths served from the cache as they are: pages that read no parameters and no viewer, and the
- * internal routes above (Next.js runs the proxy again for the path a rewrite produced).
+ * internal routes above (Next.js runs the proxy again for the path a rewrite produced). The
+ * dataset card is not one: it counts likely label errors from the image consensus, which the
+ * worker brings up to date after it has announced a result.
  */
 const STATIC_PATHS = [
-  /^\/datasets\/[a-z-]{1,32}\/card$/,
   /^\/guides(\/[a-z0-9-]{1,100})?$/,
   /^\/home\/[^/]+$/,
   /^\/datasets\/[a-z-]{1,32}\/board\/[^/]+$/,

@@ -9,11 +9,6 @@ import { DatasetCard } from '../dataset-card.tsx';
 
 const SAMPLES_PER_CLASS = 6;
 
-/** Served from the page cache (server/cache/cached-page-path.ts), rendered on first request. */
-export function generateStaticParams() {
-  return [];
-}
-
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
