@@ -1,10 +1,9 @@
 import Link from 'next/link';
-import { getViewer } from '@/server/auth/get-viewer';
 import { NavLink } from './nav-link.tsx';
-import { SignOutButton } from './sign-out-button.tsx';
+import { ViewerNav } from './viewer-nav.tsx';
 
-export async function SiteHeader() {
-  const viewer = await getViewer();
+/** The same for every visitor, so pages that include it can be cached; who is signed in is ViewerNav's. */
+export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -19,19 +18,7 @@ export async function SiteHeader() {
           <NavLink href="/datasets/fashion-mnist">Fashion-MNIST</NavLink>
           <NavLink href="/mnist-vs-fashion">MNIST vs Fashion</NavLink>
           <NavLink href="/compare">Compare</NavLink>
-          {viewer ? (
-            <>
-              <NavLink href="/account">My models</NavLink>
-              <NavLink href="/settings/tokens">Tokens</NavLink>
-              {viewer.role === 'ADMIN' ? <NavLink href="/admin">Admin</NavLink> : null}
-              <span className="site-nav__user hide-narrow" data-testid="signed-in-as" title={viewer.email}>
-                {viewer.name}
-              </span>
-              <SignOutButton />
-            </>
-          ) : (
-            <NavLink href="/sign-in">Sign in</NavLink>
-          )}
+          <ViewerNav />
           <Link href="/submit" className="button button--small">
             Submit<span className="hide-narrow">a model</span>
           </Link>
