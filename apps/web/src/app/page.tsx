@@ -93,7 +93,9 @@ export default async function HomePage() {
               <thead>
                 <tr>
                   <th scope="col">Model</th>
-                  <th scope="col">Dataset</th>
+                  <th scope="col" className="hide-narrow">
+                    Dataset
+                  </th>
                   <th scope="col">Status</th>
                   <th scope="col" className="num">
                     Accuracy
@@ -106,18 +108,21 @@ export default async function HomePage() {
               <tbody>
                 {latest.map((submission) => (
                   <tr key={submission.id}>
-                    <td>
+                    <td className="cell-name">
                       <Link href={`/submissions/${submission.id}`} className="strong-link">
                         {submission.modelName}
                       </Link>
-                      <div className="muted small">by {submission.submitterName}</div>
+                      <div className="muted small">
+                        by {submission.submitterName}
+                        <span className="show-narrow">on {getDatasetInfo(submission.datasetId).name}</span>
+                      </div>
                     </td>
-                    <td>{getDatasetInfo(submission.datasetId).name}</td>
+                    <td className="hide-narrow">{getDatasetInfo(submission.datasetId).name}</td>
                     <td>
                       <StatusBadge status={submission.status} />
                     </td>
                     <td className="num">{submission.accuracy === null ? '–' : formatPercent(submission.accuracy)}</td>
-                    <td className="hide-narrow muted">{formatDate(submission.createdAt)}</td>
+                    <td className="hide-narrow muted nowrap">{formatDate(submission.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { getViewer } from '@/server/auth/get-viewer';
-import { NavLink } from './nav-link.tsx';
-import { SignOutButton } from './sign-out-button.tsx';
+import { SiteNav } from './site-nav.tsx';
 
 export async function SiteHeader() {
   const viewer = await getViewer();
@@ -14,28 +13,9 @@ export async function SiteHeader() {
           </span>
           <span className="brand__name">Tenfold</span>
         </Link>
-        <nav className="site-nav" aria-label="Main">
-          <NavLink href="/datasets/mnist">MNIST</NavLink>
-          <NavLink href="/datasets/fashion-mnist">Fashion-MNIST</NavLink>
-          <NavLink href="/mnist-vs-fashion">MNIST vs Fashion</NavLink>
-          <NavLink href="/compare">Compare</NavLink>
-          {viewer ? (
-            <>
-              <NavLink href="/account">My models</NavLink>
-              <NavLink href="/settings/tokens">Tokens</NavLink>
-              {viewer.role === 'ADMIN' ? <NavLink href="/admin">Admin</NavLink> : null}
-              <span className="site-nav__user hide-narrow" data-testid="signed-in-as" title={viewer.email}>
-                {viewer.name}
-              </span>
-              <SignOutButton />
-            </>
-          ) : (
-            <NavLink href="/sign-in">Sign in</NavLink>
-          )}
-          <Link href="/submit" className="button button--small">
-            Submit<span className="hide-narrow">a model</span>
-          </Link>
-        </nav>
+        <SiteNav
+          viewer={viewer ? { name: viewer.name, email: viewer.email, isAdmin: viewer.role === 'ADMIN' } : null}
+        />
       </div>
     </header>
   );

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSplit } from '@tenfold/datasets';
 import { type Db, disconnectDb, getDb, setUserRole } from '@tenfold/db';
@@ -84,6 +84,7 @@ function pagesToWalk(signedIn: boolean): string[] {
 }
 
 beforeAll(async () => {
+  rmSync(RESULTS_DIR, { recursive: true, force: true });
   mkdirSync(RESULTS_DIR, { recursive: true });
   app = await startWebApp('web_e2e_layout_walk');
   db = getDb(app.database.databaseUrl);
@@ -142,7 +143,18 @@ function findLayoutProblems([headerMaxHeight, BOARDS]: [number, string[]]): stri
   const problems: string[] = [];
   const width = window.innerWidth;
   const scrollWidth = document.scrollingElement?.scrollWidth ?? 0;
-  if (scrollWidth > width) problems.push(`the page is ${scrollWidth} px wide in a ${width} px window`);
+  if (scrollWidth > width) {
+    // Name the innermost elements that stick out, so the message says what to fix.
+    const sticksOut = (element: Element) => element.getBoundingClientRect().right > width + 1;
+    const culprits = [...document.body.querySelectorAll('*')]
+      .filter((element) => sticksOut(element) && ![...element.children].some(sticksOut))
+      .slice(0, 3)
+      .map((element) => {
+        const testId = element.getAttribute('data-testid');
+        return `${element.tagName.toLowerCase()}${testId ? `[${testId}]` : ''}.${[...element.classList].join('.')}`;
+      });
+    problems.push(`the page is ${scrollWidth} px wide in a ${width} px window (${culprits.join(', ')})`);
+  }
 
   const header = document.querySelector('body > header');
   if (!header) problems.push('no site header');
@@ -198,7 +210,7 @@ async function walk(page: Page, width: number, urls: string[], tag: string, cons
     const problems = await page.evaluate(findLayoutProblems, [HEADER_MAX_HEIGHT, BOARDS] as [number, string[]]);
     problems.push(...consoleErrors.map((error) => `console error: ${error}`));
     failures.push(...problems.map((problem) => `${width} px ${tag} ${url}: ${problem}`));
-    const name = `${tag}-${width}-${url.replace(/\?.*$/, '').replace(/[^a-z0-9]+/gi, '_') || 'home'}`;
+    const name = `${tag}-${width}-${url.replace(/[^a-z0-9]+/gi, '_').slice(0, 60)}`;
     await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true });
   }
   return failures;

@@ -1,7 +1,7 @@
 import { DATASET_IDS, type DatasetId, getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ClassAccuracyChart } from '@/components/charts/class-accuracy-chart';
+import { ClassDotPlot } from '@/components/charts/class-dot-plot';
 import { ConfusionDifference } from '@/components/confusion-difference';
 import { ImageStrip } from '@/components/image-strip';
 import { formatCount, formatPercent } from '@/lib/format';
@@ -71,6 +71,12 @@ export default async function ComparePage({ searchParams }: Props) {
         </form>
       </section>
 
+      {requested.length > MAX_COMPARED ? (
+        <p className="alert alert--warning" role="status" data-testid="compare-limit">
+          {`Compare shows at most ${MAX_COMPARED} models at once: you picked ${requested.length}, so the first ${MAX_COMPARED} are compared. Untick some on the leaderboard, or change the models above.`}
+        </p>
+      ) : null}
+
       {!reference ? (
         <p className="empty" data-testid="compare-empty">
           Pick at least two models ranked on {dataset.name}. Changing the dataset? Press Compare once to load its
@@ -80,7 +86,7 @@ export default async function ComparePage({ searchParams }: Props) {
         <>
           <section className="card" aria-labelledby="per-class-heading">
             <h2 id="per-class-heading">Accuracy per class</h2>
-            <ClassAccuracyChart
+            <ClassDotPlot
               classNames={dataset.classNames}
               series={models.map((model) => ({ name: model.modelName, values: model.perClassRecall }))}
               title={`Accuracy per class on ${dataset.name}`}
@@ -91,7 +97,7 @@ export default async function ComparePage({ searchParams }: Props) {
                   <tr>
                     <th scope="col">Class</th>
                     {models.map((model, index) => (
-                      <th key={model.modelId} scope="col" className="num">
+                      <th key={model.modelId} scope="col" className="num cell-name">
                         {model.modelName}
                         {index > 0 ? <div className="small">vs {reference.modelName}</div> : null}
                       </th>
@@ -155,7 +161,7 @@ export default async function ComparePage({ searchParams }: Props) {
                     const b = models[pair.second];
                     return (
                       <tr key={`${pair.first}-${pair.second}`} data-testid="mcnemar-row">
-                        <td>
+                        <td className="cell-name">
                           {a?.modelName} vs {b?.modelName}
                         </td>
                         <td className="num">{formatCount(pair.mcnemar.onlyFirstRight)}</td>

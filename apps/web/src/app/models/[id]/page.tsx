@@ -140,7 +140,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
             <h2 id="classes-heading">Accuracy per class</h2>
             <ClassAccuracyChart
               classNames={dataset.classNames}
-              series={[{ name: model.name, values: best.evaluation.perClassRecall }]}
+              values={best.evaluation.perClassRecall}
               title={`Accuracy per class of ${model.name} on ${dataset.name}`}
             />
           </section>

@@ -213,7 +213,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
 
       <p>
         <Link href={`/datasets/${dataset.id}`}>← {dataset.name} leaderboard</Link> ·{' '}
-        <Link href={`/models/${submission.modelId}`} data-testid="model-link">
+        <Link href={`/models/${submission.modelId}`} className="break-anywhere" data-testid="model-link">
           All submissions of {submission.modelName}
         </Link>
       </p>
