@@ -145,7 +145,13 @@ function findLayoutProblems([headerMaxHeight, BOARDS]: [number, string[]]): stri
   const scrollWidth = document.scrollingElement?.scrollWidth ?? 0;
   if (scrollWidth > width) {
     // Name the innermost elements that stick out, so the message says what to fix.
-    const sticksOut = (element: Element) => element.getBoundingClientRect().right > width + 1;
+    const isClipped = (element: Element) => {
+      for (let box = element.parentElement; box; box = box.parentElement) {
+        if (getComputedStyle(box).overflowX !== 'visible') return box.getBoundingClientRect().right <= width + 1;
+      }
+      return false;
+    };
+    const sticksOut = (element: Element) => element.getBoundingClientRect().right > width + 1 && !isClipped(element);
     const culprits = [...document.body.querySelectorAll('*')]
       .filter((element) => sticksOut(element) && ![...element.children].some(sticksOut))
       .slice(0, 3)

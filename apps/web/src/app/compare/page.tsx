@@ -1,4 +1,5 @@
 import { DATASET_IDS, type DatasetId, getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
+import { formatPoints, formatRank } from '@tenfold/datasets/standing-words';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ClassDotPlot } from '@/components/charts/class-dot-plot';
@@ -15,10 +16,6 @@ type Props = { searchParams: Promise<{ dataset?: string | string[]; m?: string |
 
 function formatP(p: number): string {
   return p < 0.0001 ? '< 0.0001' : p.toFixed(4);
-}
-
-function formatPoints(delta: number): string {
-  return `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${Math.abs(delta * 100).toFixed(2)}`;
 }
 
 export default async function ComparePage({ searchParams }: Props) {
@@ -59,7 +56,7 @@ export default async function ComparePage({ searchParams }: Props) {
                 <option value="">—</option>
                 {comparison.choices.map((choice) => (
                   <option key={choice.modelId} value={choice.modelId}>
-                    {`#${choice.tieRank} ${choice.modelName}`}
+                    {`${formatRank(choice.tieRank, choice.isTiedWithAbove)} · ${choice.modelName}`}
                   </option>
                 ))}
               </select>
@@ -117,7 +114,7 @@ export default async function ComparePage({ searchParams }: Props) {
                             {formatPercent(value)}
                             {index > 0 ? (
                               <div className={`small delta delta--${delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat'}`}>
-                                {formatPoints(delta)} pt
+                                {formatPoints(delta)}
                               </div>
                             ) : null}
                           </td>

@@ -20,13 +20,18 @@ export function LeaderboardRows({ rows, maxCompared }: { rows: LeaderboardRow[];
   return (
     <tbody>
       {rows.map((row) => (
-        <tr key={row.modelId} data-testid="leaderboard-row" data-rank={row.rank} data-model-id={row.modelId}>
+        <tr
+          key={row.modelId}
+          id={`entry-${row.modelId}`}
+          data-testid="leaderboard-row"
+          data-rank={row.rank}
+          data-model-id={row.modelId}
+        >
           <td className="rank" data-testid="leaderboard-rank">
             {row.rank}
             {row.tied ? (
               <span className="tie" title="Not significantly different from the model above" data-testid="tie">
-                {' '}
-                =
+                {' ='}
               </span>
             ) : null}
           </td>

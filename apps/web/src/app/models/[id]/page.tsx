@@ -7,6 +7,7 @@ import { ModerationNotice } from '@/components/admin/moderation-notice';
 import { CellExamples } from '@/components/cell-examples';
 import { ClassAccuracyChart } from '@/components/charts/class-accuracy-chart';
 import { ConfusionHeatmap } from '@/components/confusion-heatmap';
+import { getEnv } from '@/env';
 import { formatBytes, formatCount, formatPercent } from '@/lib/format';
 import { getModelModeration } from '@/server/admin/get-moderation-notices';
 import { parseCell } from '@/server/analysis/parse-cell';
@@ -30,6 +31,15 @@ const load = cache(async (id: string) =>
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const model = await load((await params).id);
   return model ? { title: model.name } : {};
+}
+
+/**
+ * The badge as a README embeds it: absolute URLs (a relative one is a broken image on GitHub),
+ * the image linking to the model's page.
+ */
+function badgeMarkdown(appUrl: string, modelId: string, datasetId: string): string {
+  const base = appUrl.replace(/\/+$/, '');
+  return `[![Tenfold rank](${base}/api/models/${modelId}/badge.svg?dataset=${datasetId})](${base}/models/${modelId}?dataset=${datasetId})`;
 }
 
 export default async function ModelPage({ params, searchParams }: Props) {
@@ -121,8 +131,10 @@ export default async function ModelPage({ params, searchParams }: Props) {
               From <Link href={`/submissions/${best.id}`}>this submission</Link>.{' '}
               {model.isPublic ? (
                 <>
-                  README badge:{' '}
-                  <code className="mono">{`![Tenfold](${`/api/models/${model.id}/badge.svg?dataset=${datasetId}`})`}</code>{' '}
+                  README badge (Markdown):{' '}
+                  <code className="mono break-anywhere" data-testid="badge-markdown">
+                    {badgeMarkdown(getEnv().APP_URL, model.id, datasetId)}
+                  </code>{' '}
                   {/* biome-ignore lint/performance/noImgElement: an SVG from our own route, shown as a README would. */}
                   <img
                     src={`/api/models/${model.id}/badge.svg?dataset=${datasetId}`}

@@ -13,7 +13,9 @@ import { getViewer } from '@/server/auth/get-viewer';
 import { getRequestDb } from '@/server/db';
 import { getCellExamples } from '@/server/queries/get-cell-examples';
 import { getSubmission, type SubmissionDetails } from '@/server/queries/get-submission';
+import { BoardStanding } from './board-standing.tsx';
 import { EvaluationResults } from './evaluation-results.tsx';
+import { SameFileNotice } from './same-file-notice.tsx';
 import { SubmissionLiveProgress } from './submission-live-progress.tsx';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cell?: string | string[] }> };
@@ -145,6 +147,14 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         )}
         <ModerationNotice notice={moderation?.submission ?? null} what="This submission" />
         <ModerationNotice notice={moderation?.model ?? null} what="Its model" />
+        {viewer && viewer.userId === submission.ownerId ? (
+          <SameFileNotice
+            submissionId={submission.id}
+            submitterId={viewer.userId}
+            artifactSha256={submission.artifactSha256}
+            datasetId={submission.datasetId}
+          />
+        ) : null}
         {viewer?.role === 'ADMIN' ? (
           <p className="small">
             <Link href={`/admin/submissions?q=${submission.id}`} data-testid="moderate-submission">
@@ -172,6 +182,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <p className="muted small">Reload this page to see progress.</p>
         </noscript>
       </section>
+
+      {submission.status === 'SCORED' ? (
+        <BoardStanding datasetId={submission.datasetId} submissionId={submission.id} />
+      ) : null}
 
       {submission.evaluation ? (
         <EvaluationResults
