@@ -7,6 +7,7 @@ import { ModerationNotice } from '@/components/admin/moderation-notice';
 import { StatusBadge } from '@/components/status-badge';
 import { SubmissionActions } from '@/components/submission-actions';
 import { formatBytes, formatCount, formatDateTime } from '@/lib/format';
+import { describeScoringPhase } from '@/lib/scoring-phase';
 import { getSubmissionModeration } from '@/server/admin/get-moderation-notices';
 import { parseCell } from '@/server/analysis/parse-cell';
 import { getViewer } from '@/server/auth/get-viewer';
@@ -70,8 +71,8 @@ function StatusDetail({ submission, isOwner }: { submission: SubmissionDetails; 
       return (
         <div className="progress-block">
           <progress max={testImages} value={done} data-testid="submission-progress" aria-label="Images scored" />
-          <p className="muted small">
-            {formatCount(done)} of {formatCount(testImages)} test images scored
+          <p className="muted small" data-testid="scoring-phase">
+            {describeScoringPhase(done, testImages)}
           </p>
         </div>
       );
