@@ -1,12 +1,19 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type MouseEvent, useState } from 'react';
 import { callApi } from '@/lib/call-api';
 
 export type BulkActionOption = { value: string; label: string; needsReason?: boolean };
 
-type Outcome = { id: string; outcome: 'done' | 'skipped'; message: string };
+type Outcome = {
+  id: string;
+  outcome: 'done' | 'skipped';
+  message: string;
+  name: string | null;
+  href: string | null;
+};
 type Summary = { action: string; done: number; skipped: number; results: Outcome[] };
 
 type Props = {
@@ -127,7 +134,14 @@ export function BulkActionBar({ formId, endpoint, actions, withRescore }: Props)
                 <span className={`badge badge--${result.outcome === 'done' ? 'scored' : 'cancelled'}`}>
                   {result.outcome}
                 </span>{' '}
-                <span className="mono">{result.id}</span>: {result.message}
+                {result.name && result.href ? (
+                  <Link href={result.href} className="break-anywhere" data-testid="bulk-result-link">
+                    {result.name}
+                  </Link>
+                ) : (
+                  <span className="mono">{result.id}</span>
+                )}
+                : {result.message}
               </li>
             ))}
           </ul>
