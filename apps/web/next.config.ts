@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Workspace packages ship TypeScript source (with `.ts` import specifiers).
-  transpilePackages: ['@tenfold/db', '@tenfold/queue', '@tenfold/datasets', '@tenfold/scoring', '@tenfold/boards'],
+  transpilePackages: ['@tenfold/db', '@tenfold/queue', '@tenfold/datasets', '@tenfold/contract', '@tenfold/boards'],
   // Node-only packages with native parts, dynamic requires or their own runtime: loaded
   // from node_modules at run time instead of being bundled.
   serverExternalPackages: ['bullmq', 'ioredis', 'pg', '@prisma/client', '@prisma/adapter-pg'],

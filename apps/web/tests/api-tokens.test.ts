@@ -25,7 +25,7 @@ afterAll(async () => {
 describe('API tokens', () => {
   it('stores only a hash, verifies the secret and records its use', async () => {
     const created = await createApiToken(db, userId, { name: 'laptop' });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(created.message);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id: created.token.id } });
     expect(JSON.stringify(row)).not.toContain(created.secret);
     expect(row.prefix).toBe(created.secret.slice(0, 10));
@@ -45,7 +45,7 @@ describe('API tokens', () => {
 
   it('lists without secrets, revokes (idempotently) and then refuses the token', async () => {
     const created = await createApiToken(db, userId, { name: 'CI' });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(created.message);
     const listed = await listApiTokens(db, userId);
     expect(listed[0]).toEqual({ ...created.token });
     expect(Object.keys(listed[0] ?? {})).not.toContain('tokenHash');

@@ -1,6 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { DEFAULT_CHOICES, INPUT_LAYOUTS, INPUT_SCALES, OUTPUT_KINDS } from '@tenfold/contract';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '@/server/api-v1/openapi-document';
+import { submissionFieldsSchema } from '@/server/submissions/submission-input';
 
 // The served document is checked again over HTTP by tests/e2e/api-v1.test.ts; this catches a
 // broken document in a second, without a build.
@@ -46,6 +48,27 @@ describe('the /api/v1 OpenAPI document', () => {
           }
         }
       }
+    }
+  });
+
+  it("documents the upload's contract choices as the contract table lists them, which is what the server accepts", () => {
+    const upload = (document.paths as Record<string, Record<string, unknown>>)['/submissions']?.post as {
+      requestBody: { content: { 'multipart/form-data': { schema: { properties: Record<string, unknown> } } } };
+    };
+    const properties = upload.requestBody.content['multipart/form-data'].schema.properties;
+    const tables = { layout: INPUT_LAYOUTS, scale: INPUT_SCALES, output: OUTPUT_KINDS } as const;
+    for (const [field, table] of Object.entries(tables) as Array<
+      [keyof typeof tables, (typeof tables)[keyof typeof tables]]
+    >) {
+      const ids = table.map((choice) => choice.id);
+      expect(properties[field]).toEqual({ type: 'string', enum: ids, default: DEFAULT_CHOICES[field] });
+      for (const id of ids) {
+        const fields = { dataset: 'mnist', modelName: 'm', [field]: id, mean: '0.5', std: '0.5' };
+        expect(submissionFieldsSchema.parse(fields)[field]).toBe(id);
+      }
+      expect(submissionFieldsSchema.safeParse({ dataset: 'mnist', modelName: 'm', [field]: 'other' }).success).toBe(
+        false,
+      );
     }
   });
 });

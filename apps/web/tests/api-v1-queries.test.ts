@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { getLeaderboard } from '@tenfold/boards';
+import { SCORER_VERSION } from '@tenfold/contract';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getApiEvaluation, getEvaluationPredictions } from '@/server/api-v1/find-api-evaluation';
 import { getApiSubmission, listOwnSubmissions } from '@/server/api-v1/find-api-submissions';

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packOnnxFiles } from '@tenfold/artifacts';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
 import {
@@ -11,6 +12,7 @@ import {
   type ScoreJob,
   type ScoringQueue,
 } from '@tenfold/queue';
+import { buildOnnxModel, linearOnnxGraph, splitExternalData } from '@tenfold/scoring/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreateSubmissionDeps, createSubmission } from '@/server/submissions/create-submission';
 import { describeSubmissionErrors } from '@/server/submissions/submission-errors';
@@ -175,11 +177,11 @@ describe('createSubmission', () => {
     const before = await countRows();
     expect(await createSubmission(overQuota, submitterId, input())).toEqual({
       ok: false,
-      httpStatus: 429,
+      status: 429,
       errors: { form: 'rate_limited' },
       retryAfterSeconds: 120,
     });
-    expect(await createSubmission(overQuota, submitterId, input({ modelName: '' }))).toMatchObject({ httpStatus: 400 });
+    expect(await createSubmission(overQuota, submitterId, input({ modelName: '' }))).toMatchObject({ status: 400 });
     expect(asked).toBe(1);
     expect(await countRows()).toEqual(before);
     const message = describeSubmissionErrors(
@@ -222,6 +224,48 @@ describe('createSubmission', () => {
     expect(withoutModelJson).toMatchObject({ ok: false, errors: { file: 'tfjs_model_json_missing' } });
   });
 
+  it('takes an ONNX model with its external-data file, as the two files or one .zip, and stores one archive', async () => {
+    // What torch.onnx.export of PyTorch 2.9+ writes by default: model.onnx (IR 10, opset 18) + model.onnx.data.
+    const split = splitExternalData(
+      linearOnnxGraph({ weights: new Float32Array(784 * 10).fill(0.5), bias: new Float32Array(10) }),
+    );
+    const graph = buildOnnxModel(split.graph, { irVersion: 10, opsets: [{ domain: '', version: 18 }] });
+    const files = [
+      { name: 'export/model.onnx', bytes: new Uint8Array(graph) },
+      { name: 'export/model.onnx.data', bytes: new Uint8Array(split.data) },
+    ];
+    const separate = await createSubmission(deps(), submitterId, input({ file: undefined, files }));
+    if (!separate.ok) throw new Error(JSON.stringify(separate.errors));
+    const stored = await db.submission.findUniqueOrThrow({ where: { id: separate.id }, include: { artifact: true } });
+    expect(stored).toMatchObject({ format: 'ONNX', originalFilename: 'model.onnx' });
+    expect(await packOnnxFiles(files)).toEqual(new Uint8Array(stored.artifact.bytes));
+
+    const zipped = await createSubmission(
+      deps(),
+      submitterId,
+      input({ file: { name: 'export.zip', bytes: new Uint8Array(stored.artifact.bytes) } }),
+    );
+    if (!zipped.ok) throw new Error(JSON.stringify(zipped.errors));
+    const again = await db.submission.findUniqueOrThrow({ where: { id: zipped.id } });
+    expect(again).toMatchObject({ format: 'ONNX', artifactSha256: stored.artifactSha256 });
+
+    const refused = async (chosen: Array<{ name: string; bytes: Uint8Array<ArrayBuffer> }>) =>
+      createSubmission(deps(), submitterId, input({ file: undefined, files: chosen }));
+    const onlyGraph = [files[0] as (typeof files)[0]];
+    expect(await refused(onlyGraph)).toMatchObject({ ok: false, errors: { file: 'onnx_external_data_missing' } });
+    const renamed = [onlyGraph[0] as (typeof files)[0], { name: 'weights.bin', bytes: new Uint8Array(split.data) }];
+    expect(await refused(renamed)).toMatchObject({ ok: false, errors: { file: 'onnx_external_data_missing' } });
+    const extra = [...files, { name: 'notes.txt', bytes: Uint8Array.of(1) }];
+    expect(await refused(extra)).toMatchObject({ ok: false, errors: { file: 'onnx_files_unused' } });
+    const twoModels = [...files, { name: 'other.onnx', bytes: new Uint8Array(graph) }];
+    expect(await refused(twoModels)).toMatchObject({ ok: false, errors: { file: 'onnx_several_models' } });
+    const messages = describeSubmissionErrors(
+      { file: 'onnx_external_data_missing' },
+      { maxUploadBytes: 1, submissionsPerHour: 20, submissionsPerDay: 50 },
+    );
+    expect(messages.file).toMatch(/model\.onnx\.data.*external_data=False/);
+  });
+
   it('enforces the daily quota in PostgreSQL, where cancellations and platform failures do not count', async () => {
     const user = await db.user.create({ data: { email: `quota-${randomUUID()}@example.com`, name: 'Quota' } });
     const limited = deps({ submissionsPerDay: 2 });
@@ -231,7 +275,7 @@ describe('createSubmission', () => {
     if (!first.ok || !second.ok) throw new Error('the first two uploads must be accepted');
     expect(await upload()).toEqual({
       ok: false,
-      httpStatus: 429,
+      status: 429,
       errors: { form: 'daily_quota' },
       retryAfterSeconds: 3600,
     });
@@ -244,7 +288,7 @@ describe('createSubmission', () => {
       data: { status: 'FAILED', failureKind: 'PLATFORM', countsAgainstQuota: false },
     });
     expect((await upload()).ok).toBe(true);
-    expect(await upload()).toMatchObject({ ok: false, httpStatus: 429 });
+    expect(await upload()).toMatchObject({ ok: false, status: 429 });
   });
 
   it('records the declared input contract', async () => {
@@ -292,7 +336,7 @@ describe('createSubmission', () => {
       'a PyTorch checkpoint (a zip without model.json)',
       { file: { name: 'model.pt', bytes: Uint8Array.of(0x50, 0x4b, 3, 4) } },
       400,
-      { file: 'archive_not_tfjs' },
+      { file: 'archive_not_model' },
       /torch\.onnx\.export/,
     ],
     [
@@ -342,7 +386,7 @@ describe('createSubmission', () => {
     async (_, override, status, errors, message) => {
       const before = await countRows();
       const result = await createSubmission(deps(), submitterId, input(override));
-      expect(result).toEqual({ ok: false, httpStatus: status, errors });
+      expect(result).toEqual({ ok: false, status: status, errors });
       if (result.ok) return;
       const messages = describeSubmissionErrors(result.errors, {
         maxUploadBytes: MAX_UPLOAD_BYTES,
@@ -358,7 +402,7 @@ describe('createSubmission', () => {
     const result = await createSubmission(deps(), submitterId, { dataset: 'svhn', modelName: '', file: null });
     expect(result).toEqual({
       ok: false,
-      httpStatus: 400,
+      status: 400,
       errors: { dataset: 'dataset_unknown', modelName: 'model_name_missing', file: 'file_missing' },
     });
   });

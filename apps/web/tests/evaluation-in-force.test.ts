@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { getLeaderboard } from '@tenfold/boards';
+import { SCORER_VERSION } from '@tenfold/contract';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase, placeholderEvaluation } from '@tenfold/db/testing';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getModel } from '@/server/queries/get-model';
 import { getSubmission } from '@/server/queries/get-submission';

@@ -46,7 +46,7 @@ describe('a rescore batch of 10,000 submissions', () => {
       { selection: { kind: 'dataset', dataset: 'mnist' }, reason: 'Size check' },
     );
     const elapsedMs = performance.now() - started;
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(result.message);
     expect(result.total).toBe(10_000);
     expect(await db.rescoreItem.count({ where: { batchId: result.batchId } })).toBe(10_000);
     // One board entry per model: each model's better submission has a rank, the other none.

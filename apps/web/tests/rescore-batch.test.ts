@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { getLeaderboard } from '@tenfold/boards';
+import { SCORER_VERSION } from '@tenfold/contract';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase, type TestDatabase, waitUntil } from '@tenfold/db/testing';
 import {
@@ -9,7 +10,6 @@ import {
   rescoreJobId,
   type ScoringQueue,
 } from '@tenfold/queue';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/server/auth/authenticate-request';
@@ -93,7 +93,7 @@ describe('a rescore batch', () => {
       selection: { kind: 'older-scorer' },
       reason: 'Scorer 1.0.0 rounds like torchvision',
     });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(created.message);
     expect(created.total).toBe(5);
     expect(created.skipped).toEqual({});
     // New uploads arrive after the batch was queued (on a private model, so the board is the scenario's).
@@ -208,7 +208,7 @@ describe('a rescore batch', () => {
       selection: { kind: 'submission', submissionId: unchangedId },
       reason: 'Reproducibility check',
     });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(created.message);
     await waitForBatch(created.batchId, (status) => status === 'DONE');
     const [original, again] = await db.evaluation.findMany({
       where: { submissionId: unchangedId },
@@ -260,10 +260,10 @@ describe('a rescore batch', () => {
     expect(refused).toMatchObject({
       ok: false,
       status: 409,
-      skipped: { 'not scored yet (queued)': 1, 'not found': 1 },
+      details: { skipped: { 'not scored yet (queued)': 1, 'not found': 1 } },
     });
     if (refused.ok) throw new Error('expected a refusal');
-    expect(refused.error).toBe(
+    expect(refused.message).toBe(
       'Nothing to rescore: the selection holds no scored submission (1 not scored yet (queued), 1 not found).',
     );
     expect(
@@ -275,7 +275,7 @@ describe('a rescore batch', () => {
       reason: 'Mixed selection',
     });
     expect(mixed).toMatchObject({ ok: true, total: 1, skipped: { 'not scored yet (queued)': 1, 'not found': 1 } });
-    if (!mixed.ok) throw new Error(mixed.error);
+    if (!mixed.ok) throw new Error(mixed.message);
     await waitForBatch(mixed.batchId, (status) => status === 'DONE');
     await db.submission.delete({ where: { id: waiting.id } });
   }, 120_000);
@@ -285,7 +285,7 @@ describe('a rescore batch', () => {
       selection: { kind: 'dataset', dataset: 'mnist' },
       reason: 'Cancelled on purpose',
     });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(created.message);
     expect(created.total).toBe(7);
     // Wait for the first item to end, then cancel while the others wait or run.
     await waitUntil(
@@ -294,7 +294,7 @@ describe('a rescore batch', () => {
       { timeoutMs: 120_000, intervalMs: 50, description: 'a first item to end' },
     );
     const cancelled = await cancelRescoreBatch(deps, admin, created.batchId);
-    if (!cancelled.ok) throw new Error(cancelled.error);
+    if (!cancelled.ok) throw new Error(cancelled.message);
     expect(cancelled.cancelledItems).toBeGreaterThan(0);
 
     // Until the worker is done with every job: a running item's worker notices within a heartbeat

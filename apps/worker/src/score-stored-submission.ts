@@ -1,5 +1,5 @@
+import { contractFromColumns } from '@tenfold/contract';
 import { type ScoreResult, scoreArtifact } from '@tenfold/scoring';
-import { contractFromSubmission, formatFromSubmission } from './contract-from-submission.ts';
 import type { JobDeps, StoredSubmission } from './run-claimed-job.ts';
 
 /**
@@ -17,8 +17,9 @@ export async function scoreStoredSubmission(
   const result = await scoreArtifact({
     ...inputs,
     modelBytes: submission.artifact.bytes,
-    format: formatFromSubmission(submission),
-    contract: contractFromSubmission(submission),
+    // TF.js LayersModels and GraphModels share one scorer, which reads the kind from model.json.
+    format: submission.format === 'ONNX' ? 'onnx' : 'tfjs',
+    contract: contractFromColumns(submission),
     limits: deps.scoring.limits,
     workDir: deps.scoring.workDir,
     threads: deps.scoring.threads,

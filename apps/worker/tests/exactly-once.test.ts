@@ -1,5 +1,6 @@
+import { SCORER_VERSION } from '@tenfold/contract';
 import type { SubmissionClaim } from '@tenfold/db';
-import { SCORER_VERSION, type ScoreResult } from '@tenfold/scoring';
+import type { ScoreResult } from '@tenfold/scoring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClaimOptions, claimJob } from '../src/run-claimed-job.ts';
 import { submissionJobKind } from '../src/submission/job-kind.ts';

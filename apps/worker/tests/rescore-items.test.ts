@@ -1,7 +1,7 @@
+import { SCORER_VERSION } from '@tenfold/contract';
 import { placeholderEvaluation } from '@tenfold/db/testing';
 import { enqueueRescores, rescoreJobId } from '@tenfold/queue';
 import { buildCentroidModel, buildLinearOnnxModel, predictLinear, readMnistDirectly } from '@tenfold/scoring/testing';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSlowModel } from '../chaos/build-slow-model.ts';
 import { createScoringInputsLoader } from '../src/load-scoring-inputs.ts';

@@ -1,5 +1,5 @@
+import { SCORER_VERSION } from '@tenfold/contract';
 import type { Prisma } from '@tenfold/db';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 
 /**
  * Which of a submission's evaluations the site shows and ranks: the newest one made under the

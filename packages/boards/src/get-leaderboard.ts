@@ -1,6 +1,6 @@
+import { SCORER_VERSION } from '@tenfold/contract';
 import { type DatasetId, datasetEnumFromId } from '@tenfold/datasets/catalog';
 import { type Db, type ModelFormat, rankedSubmissionsSql } from '@tenfold/db';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { type Ranked, rankModels, type ScoredSubmission } from './rank-models.ts';
 
 export type LeaderboardSubmission = ScoredSubmission & {

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { SCORER_VERSION } from '@tenfold/contract';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase, placeholderEvaluation, type TestDatabase } from '@tenfold/db/testing';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finalizeRescoreBatch } from '../src/finalize-rescore-batch.ts';
 

@@ -1,3 +1,13 @@
+import {
+  type ContractChoice,
+  DEFAULT_CHOICES,
+  formatShape,
+  INPUT_LAYOUTS,
+  INPUT_SCALES,
+  OUTPUT_KINDS,
+  STANDARD_SCALING_DEFAULTS,
+} from '@tenfold/contract';
+import { DATASET_IDS, getDatasetInfo } from '@tenfold/datasets/catalog';
 import { EXIT_CODES_HELP } from './exit-codes.ts';
 
 export const COMMAND_NAMES = ['login', 'logout', 'submit', 'status', 'leaderboard', 'export', 'score'] as const;
@@ -8,6 +18,39 @@ const SERVER_HELP = `Server and token:
                       else http://localhost:3000)
   TENFOLD_TOKEN       an API token to use instead of the saved login (for CI)
   Saved login: $XDG_CONFIG_HOME/tenfold/config.json (default ~/.config/tenfold), mode 0600.`;
+
+const OPTION_INDENT = ' '.repeat(22);
+
+/**
+ * `nchw: [N, 1, 28, 28] (default), nhwc: ...`: the contract table's choices as an option's help
+ * lists them, wrapped under the option's column.
+ */
+function listChoices<T extends ContractChoice>(
+  choices: readonly T[],
+  defaultId: string,
+  detail: (choice: T) => string,
+) {
+  const items = choices.map(
+    (choice) => `${choice.id}: ${detail(choice)}${choice.id === defaultId ? ' (default)' : ''}`,
+  );
+  const lines = [''];
+  for (const [index, item] of items.entries()) {
+    const text = index < items.length - 1 ? `${item},` : item;
+    const last = lines.length - 1;
+    if (lines[last] !== '' && `${lines[last]} ${text}`.length > 72) lines.push(text);
+    else lines[last] = lines[last] === '' ? text : `${lines[last]} ${text}`;
+  }
+  return lines.join(`\n${OPTION_INDENT}`);
+}
+
+const LAYOUT_CHOICES = listChoices(INPUT_LAYOUTS, DEFAULT_CHOICES.layout, (layout) => formatShape(layout.shape));
+const SCALE_CHOICES = listChoices(INPUT_SCALES, DEFAULT_CHOICES.scale, (scale) => scale.formula);
+const OUTPUT_CHOICES = OUTPUT_KINDS.map((output) =>
+  output.id === DEFAULT_CHOICES.output ? `${output.id} (default)` : output.id,
+).join(' or ');
+const STANDARD_DEFAULTS = DATASET_IDS.map(
+  (id) => `${getDatasetInfo(id).name} ${STANDARD_SCALING_DEFAULTS[id].mean}/${STANDARD_SCALING_DEFAULTS[id].std}`,
+).join(', ');
 
 const COMMAND_HELP: Record<CommandName, string> = {
   login: `Usage: tenfold login [--token tf_...] [--url URL] [--json]
@@ -21,18 +64,18 @@ Prefer stdin: --token shows the secret to anyone who can list processes.`,
 Deletes the saved login (the token stays valid on the server: revoke it under Settings > Tokens).`,
   submit: `Usage: tenfold submit <model> --dataset mnist|fashion-mnist [options]
 
-<model> is an .onnx file, a TF.js .zip, or a TF.js model folder (or its model.json; the
-weight shards it lists are sent with it).
+<model> is an .onnx file (the external-data files it names, such as the model.onnx.data
+PyTorch 2.9+ writes, are sent with it from the same folder), a .zip of a model folder, or a
+TF.js model folder (or its model.json; the weight shards it lists are sent with it).
 
   --dataset D         mnist or fashion-mnist (required)
   --name NAME         the model's name on the site (default: the file name). Uploading again
                       under the same name adds a new version of that model.
-  --layout L          nchw (default, [N,1,28,28] as PyTorch), nhwc ([N,28,28,1] as Keras), flat ([N,784]),
-                      nhw ([N,28,28], Keras Flatten(input_shape=(28, 28)))
-  --scale S           unit (default, pixel/255), byte (0..255), standard ((pixel/255 - mean)/std)
+  --layout L          ${LAYOUT_CHOICES}
+  --scale S           ${SCALE_CHOICES}
   --mean M --std S    for --scale standard; default the dataset's usual values
-                      (MNIST 0.1307/0.3081, Fashion-MNIST 0.286/0.353)
-  --output O          logits (default) or probabilities
+                      (${STANDARD_DEFAULTS})
+  --output O          ${OUTPUT_CHOICES}
   --visibility V      public (default: ranked on the leaderboard) or private (only you see it)
   --wait              follow the scoring and print accuracy, rank and per-class results
   --timeout SECONDS   with --wait, give up waiting after this long (default 3600; scoring goes on)
@@ -53,7 +96,7 @@ Without: your recent submissions (--page N for older ones).`,
 
 Writes the whole public leaderboard as CSV or JSON to FILE, or to standard output.`,
   score: `Usage: tenfold score <model> --dataset mnist|fashion-mnist [--layout L] [--scale S [--mean M --std S]]
-                     [--output logits|probabilities] [--json]
+                     [--output ${OUTPUT_KINDS.map((output) => output.id).join('|')}] [--json]
 
 Scores a model on this machine, without a server, with the same scorer as Tenfold's workers
 (it runs \`npm run score\`). Use it to check a model and its options before submitting.`,

@@ -1,7 +1,16 @@
 import { basename, extname } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { DATASET_IDS, type DatasetId, getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
-import { inputContractSchema } from '@tenfold/scoring/contract';
+import {
+  type InputLayout,
+  type InputScale,
+  inputContractSchema,
+  LAYOUT_IDS,
+  OUTPUT_IDS,
+  type OutputKind,
+  SCALE_IDS,
+  STANDARD_SCALING_DEFAULTS,
+} from '@tenfold/contract';
+import { DATASET_IDS, type DatasetId, isDatasetId } from '@tenfold/datasets/catalog';
 import { usageError } from './exit-codes.ts';
 import { COMMAND_NAMES, type CommandName } from './help-text.ts';
 
@@ -23,11 +32,11 @@ type Common = { url?: string; isJson: boolean };
 export type SubmitFields = {
   dataset: DatasetId;
   modelName: string;
-  layout: 'nchw' | 'nhwc' | 'flat' | 'nhw';
-  scale: 'unit' | 'byte' | 'standard';
+  layout: InputLayout;
+  scale: InputScale;
   mean?: number;
   std?: number;
-  output: 'logits' | 'probabilities';
+  output: OutputKind;
   visibility: 'public' | 'private';
 };
 
@@ -146,11 +155,11 @@ function parseSubmit(args: string[]): Command {
     throw usageError('--name: use only letters, digits, spaces and . _ + -, starting with a letter or digit.');
   }
   const contract = inputContractSchema.safeParse({
-    layout: oneOf(values.layout, '--layout', ['nchw', 'nhwc', 'flat', 'nhw']),
-    scale: oneOf(values.scale, '--scale', ['unit', 'byte', 'standard']),
+    layout: oneOf(values.layout, '--layout', LAYOUT_IDS),
+    scale: oneOf(values.scale, '--scale', SCALE_IDS),
     mean: finiteNumber(values.mean, '--mean'),
     std: finiteNumber(values.std, '--std'),
-    output: oneOf(values.output, '--output', ['logits', 'probabilities']),
+    output: oneOf(values.output, '--output', OUTPUT_IDS),
   });
   if (!contract.success) {
     throw usageError(contract.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
@@ -164,8 +173,8 @@ function parseSubmit(args: string[]): Command {
     if ((mean === undefined) !== (std === undefined))
       throw usageError("Give both --mean and --std, or neither for the dataset's usual values.");
     // The same default `tenfold score` applies, so a model scores the same locally and on the server.
-    mean ??= getDatasetInfo(datasetId).normalization.mean;
-    std ??= getDatasetInfo(datasetId).normalization.std;
+    mean ??= STANDARD_SCALING_DEFAULTS[datasetId].mean;
+    std ??= STANDARD_SCALING_DEFAULTS[datasetId].std;
   }
   const visibility = oneOf(values.visibility, '--visibility', ['public', 'private']) ?? 'public';
   return {

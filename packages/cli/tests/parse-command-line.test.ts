@@ -1,5 +1,7 @@
+import { INPUT_LAYOUTS, INPUT_SCALES, OUTPUT_KINDS } from '@tenfold/contract';
 import { describe, expect, it } from 'vitest';
 import { CliError, EXIT } from '../src/exit-codes.ts';
+import { commandHelp } from '../src/help-text.ts';
 import { defaultModelName, parseCommandLine } from '../src/parse-command-line.ts';
 
 function usageMessage(argv: string[]): string {
@@ -77,6 +79,22 @@ describe('tenfold submit arguments', () => {
       isJson: true,
       url: 'https://tenfold.example',
     });
+  });
+
+  it('takes its choices from the contract table, and its help lists each with its shape or formula', () => {
+    const help = commandHelp('submit').replace(/\s+/g, ' ');
+    for (const [flag, table] of [
+      ['--layout', INPUT_LAYOUTS],
+      ['--scale', INPUT_SCALES],
+      ['--output', OUTPUT_KINDS],
+    ] as const) {
+      for (const choice of table) {
+        const command = parseCommandLine(['submit', 'm.onnx', '--dataset', 'mnist', flag, choice.id.toUpperCase()]);
+        expect(command).toMatchObject({ fields: { [flag.slice(2)]: choice.id } });
+        expect(help).toContain(choice.id);
+      }
+    }
+    for (const layout of INPUT_LAYOUTS) expect(help).toContain(`${layout.id}: [${layout.shape.join(', ')}]`);
   });
 
   it('fills in the dataset usual mean and std for --scale standard, as `tenfold score` does', () => {

@@ -1,10 +1,5 @@
-export {
-  CLASS_COUNT,
-  DEFAULT_CONTRACT,
-  type InputContract,
-  type InputLayout,
-  inputContractSchema,
-} from './contract.ts';
+// The contract is @tenfold/contract's; ScoreRequest carries one, so callers may name its type from here.
+export type { InputContract } from '@tenfold/contract';
 export { isModelError, ModelError } from './errors.ts';
 export { computeMetrics, type Metrics } from './metrics/compute-metrics.ts';
 export type { SandboxLimits } from './sandbox/run-in-sandbox.ts';
@@ -18,4 +13,3 @@ export {
   scoreArtifact,
   sha256Hex,
 } from './score-artifact.ts';
-export { SCORER_VERSION } from './version.ts';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type InputContract, inputContractSchema } from './contract.ts';
+import { type InputContract, inputContractSchema, SCORER_VERSION } from '@tenfold/contract';
 import { resolveScaling } from './input/scale-pixels.ts';
 import { shiftImagesRight } from './input/shift-images.ts';
 import { computeMetrics, type Metrics } from './metrics/compute-metrics.ts';
@@ -9,7 +9,6 @@ import type { ModelFormatId, SandboxPhase } from './sandbox/sandbox-protocol.ts'
 import { judgeSanity } from './sanity/judge-sanity.ts';
 import { planSanityPhases, type SanityPlan } from './sanity/plan-sanity-phases.ts';
 import type { LabelledSample } from './sanity/sanity-sample.ts';
-import { SCORER_VERSION } from './version.ts';
 
 export type { ModelFormatId };
 

@@ -1,4 +1,4 @@
-import { SANITY_SAMPLE_SIZE } from '@tenfold/scoring/sanity-sample';
+import { SANITY_SAMPLE_SIZE } from '@tenfold/contract';
 import { formatCount } from './format.ts';
 
 /**

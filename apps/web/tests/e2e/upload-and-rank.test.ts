@@ -148,7 +148,7 @@ describe('upload and rank', () => {
     await page.getByTestId('submit-button').click();
     await page.waitForURL(/\/submit\?/);
     await expect(page.getByTestId('error-file').textContent()).resolves.toContain(
-      'PyTorch models are uploaded as ONNX',
+      'A PyTorch checkpoint is not a model Tenfold can run: export it with torch.onnx.export',
     );
     await expect(page.inputValue('input[name="modelName"]')).resolves.toBe('No JS model');
     await expect(page.inputValue('select[name="dataset"]')).resolves.toBe('fashion-mnist');

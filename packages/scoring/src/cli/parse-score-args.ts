@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
-import { type InputContract, inputContractSchema } from '../contract.ts';
+import { type InputContract, inputContractSchema, LAYOUT_IDS, OUTPUT_IDS, SCALE_IDS } from '@tenfold/contract';
+import { DATASET_IDS, type DatasetId, isDatasetId } from '@tenfold/datasets/catalog';
 
-export const SCORE_USAGE = `Usage: npm run score -- <model.onnx | model.zip | tfjs-model-dir> --dataset mnist|fashion-mnist
-         [--layout nchw|nhwc|flat|nhw] [--scale unit|byte|standard [--mean M --std S]]
-         [--output logits|probabilities] [--json]
+export const SCORE_USAGE = `Usage: npm run score -- <model.onnx | model.zip | tfjs-model-dir> --dataset ${DATASET_IDS.join('|')}
+         [--layout ${LAYOUT_IDS.join('|')}] [--scale ${SCALE_IDS.join('|')} [--mean M --std S]]
+         [--output ${OUTPUT_IDS.join('|')}] [--json]
 
 Scores a model on the dataset's 10,000 test images on this machine, exactly as Tenfold's
 worker does. 'standard' means (pixel/255 - mean)/std, with the dataset's usual mean and std
@@ -11,7 +12,7 @@ unless --mean and --std are given.`;
 
 export type ScoreArgs = {
   modelPath: string;
-  dataset: 'mnist' | 'fashion-mnist';
+  dataset: DatasetId;
   contract: InputContract;
   isJson: boolean;
 };
@@ -50,8 +51,8 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('');
   if (positionals.length !== 1) throw new UsageError('Give exactly one model file or folder.');
-  if (values.dataset !== 'mnist' && values.dataset !== 'fashion-mnist') {
-    throw new UsageError('--dataset must be mnist or fashion-mnist.');
+  if (typeof values.dataset !== 'string' || !isDatasetId(values.dataset)) {
+    throw new UsageError(`--dataset must be ${DATASET_IDS.join(' or ')}.`);
   }
   const contract = inputContractSchema.safeParse({
     layout: values.layout,

@@ -1,4 +1,4 @@
-import { type InputContract, PIXELS_PER_IMAGE } from '../contract.ts';
+import { type InputContract, PIXELS_PER_IMAGE } from '@tenfold/contract';
 
 export type Scaling = { mean: number; std: number } | 'unit' | 'byte';
 

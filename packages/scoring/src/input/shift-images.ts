@@ -1,4 +1,4 @@
-import { IMAGE_SIDE, PIXELS_PER_IMAGE } from '../contract.ts';
+import { IMAGE_SIDE, PIXELS_PER_IMAGE } from '@tenfold/contract';
 
 /**
  * A copy of the images moved one pixel to the right (the left column becomes background).

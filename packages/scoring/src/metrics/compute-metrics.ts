@@ -1,4 +1,4 @@
-import { CLASS_COUNT } from '../contract.ts';
+import { CLASS_COUNT } from '@tenfold/contract';
 import { wilsonInterval } from './wilson-interval.ts';
 
 export type Metrics = {

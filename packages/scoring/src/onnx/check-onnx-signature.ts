@@ -1,13 +1,6 @@
+import { CLASS_COUNT, describeLayout, type InputLayout, inputShape } from '@tenfold/contract';
 import type { InferenceSession } from 'onnxruntime-node';
-import { CLASS_COUNT, type InputLayout, inputShape } from '../contract.ts';
 import { ModelError } from '../errors.ts';
-
-const LAYOUT_HINT: Record<InputLayout, string> = {
-  nchw: 'layout nchw means [N, 1, 28, 28], what torch.onnx.export gives for a dummy input torch.zeros(1, 1, 28, 28)',
-  nhwc: 'layout nhwc means [N, 28, 28, 1], what Keras gives for Input(shape=(28, 28, 1))',
-  flat: 'layout flat means [N, 784]',
-  nhw: 'layout nhw means [N, 28, 28], no channel axis',
-};
 
 function formatShape(shape: ReadonlyArray<number | string>): string {
   return `[${shape.map((dim) => (typeof dim === 'number' && dim >= 0 ? dim : 'N')).join(', ')}]`;
@@ -93,7 +86,7 @@ export function checkOnnxSignature(session: InferenceSession, layout: InputLayou
       declared.every((dim, i) => i === 0 || typeof dim !== 'number' || dim < 0 || dim === expected[i]));
   if (!matches) {
     throw new ModelError(
-      `The model's input "${input.name}" has shape ${formatShape(declared)}, which does not fit the declared input layout (${LAYOUT_HINT[layout]}). Declare the layout the model was exported with.`,
+      `The model's input "${input.name}" has shape ${formatShape(declared)}, which does not fit the declared input layout (${describeLayout(layout)}). Declare the layout the model was exported with.`,
     );
   }
   checkOutput(output);

@@ -1,5 +1,5 @@
+import { CLASS_COUNT, type InputContract, inputShape, PIXELS_PER_IMAGE } from '@tenfold/contract';
 import * as ort from 'onnxruntime-node';
-import { CLASS_COUNT, type InputContract, inputShape, PIXELS_PER_IMAGE } from '../contract.ts';
 import { ModelError } from '../errors.ts';
 import { type Scaling, scalePixels } from '../input/scale-pixels.ts';
 import { argmaxRows } from '../metrics/argmax-rows.ts';

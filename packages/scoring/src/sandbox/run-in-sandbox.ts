@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { CLASS_COUNT } from '../contract.ts';
+import { CLASS_COUNT } from '@tenfold/contract';
 import { ModelError } from '../errors.ts';
 import { judgePace, overrunError, phaseDeadlineMs } from './judge-pace.ts';
 import type { PhaseResult, SandboxMessage, SandboxRequest } from './sandbox-protocol.ts';

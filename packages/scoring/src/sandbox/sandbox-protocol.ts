@@ -1,4 +1,4 @@
-import type { InputContract } from '../contract.ts';
+import type { InputContract } from '@tenfold/contract';
 import type { Scaling } from '../input/scale-pixels.ts';
 
 /** ONNX files, or TF.js LayersModel / GraphModel archives (model.json + weight shards, zipped). */

@@ -1,13 +1,6 @@
-import { CLASS_COUNT, IMAGE_SIDE, type InputLayout, inputShape } from '../contract.ts';
+import { CLASS_COUNT, describeLayout, IMAGE_SIDE, type InputLayout, inputShape } from '@tenfold/contract';
 import { ModelError } from '../errors.ts';
 import type { TfjsModel } from './load-tfjs-model.ts';
-
-const LAYOUT_HINT: Record<InputLayout, string> = {
-  nchw: 'layout nchw means [N, 1, 28, 28], channels first',
-  nhwc: 'layout nhwc means [N, 28, 28, 1], what Keras gives for Input(shape=(28, 28, 1))',
-  flat: 'layout flat means [N, 784], what Keras gives for Input(shape=(784,))',
-  nhw: 'layout nhw means [N, 28, 28], what Keras gives for Input(shape=(28, 28)) or Flatten(input_shape=(28, 28))',
-};
 
 /** A pinned batch is padded and allocated as is: bound it (the test split has 10,000 images). */
 const MAX_PINNED_BATCH = 10_000;
@@ -45,7 +38,7 @@ export function checkTfjsSignature(model: TfjsModel, layout: InputLayout): { bat
   const declared = input.shape;
   if (declared && isBareImage(declared) && layout !== 'nhw') {
     throw new ModelError(
-      `The model's input "${input.name}" has shape ${formatShape(declared)}, without a channel axis (Keras Input(shape=(28, 28)) or Flatten(input_shape=(28, 28))), but layout ${layout} was declared (${LAYOUT_HINT[layout]}). Declare layout nhw.`,
+      `The model's input "${input.name}" has shape ${formatShape(declared)}, without a channel axis (Keras Input(shape=(28, 28)) or Flatten(input_shape=(28, 28))), but layout ${layout} was declared (${describeLayout(layout)}). Declare layout nhw.`,
     );
   }
   const matches =
@@ -53,7 +46,7 @@ export function checkTfjsSignature(model: TfjsModel, layout: InputLayout): { bat
     (declared.length === expected.length && declared.every((dim, i) => i === 0 || dim === null || dim === expected[i]));
   if (!matches) {
     throw new ModelError(
-      `The model's input "${input.name}" has shape ${formatShape(declared ?? [])}, which does not fit the declared input layout (${LAYOUT_HINT[layout]}). Declare the layout the model was built with.`,
+      `The model's input "${input.name}" has shape ${formatShape(declared ?? [])}, which does not fit the declared input layout (${describeLayout(layout)}). Declare the layout the model was built with.`,
     );
   }
   const last = output.shape?.at(-1);

@@ -1,5 +1,5 @@
+import { CLASS_COUNT, inputShape, PIXELS_PER_IMAGE } from '@tenfold/contract';
 import * as tf from '@tensorflow/tfjs';
-import { CLASS_COUNT, inputShape, PIXELS_PER_IMAGE } from '../contract.ts';
 import { ModelError } from '../errors.ts';
 import { scalePixels } from '../input/scale-pixels.ts';
 import { argmaxRows } from '../metrics/argmax-rows.ts';

@@ -1,5 +1,5 @@
+import type { InputLayout } from '@tenfold/contract';
 import { describe, expect, it } from 'vitest';
-import type { InputLayout } from '../../src/contract.ts';
 import { readMnistDirectly } from '../../src/testing/index.ts';
 import { predictTfjs } from '../../src/tfjs/predict-tfjs.ts';
 import { type Files, readModelJson, readTfjsFixture, zipFiles } from './support/zip-files.ts';

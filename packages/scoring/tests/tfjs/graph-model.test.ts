@@ -1,6 +1,6 @@
+import type { InputContract } from '@tenfold/contract';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { InputContract } from '../../src/contract.ts';
 import { isModelError } from '../../src/errors.ts';
 import { buildCentroidModel, predictLinear, readMnistDirectly } from '../../src/testing/index.ts';
 import { predictTfjs, type TfjsPredictOptions } from '../../src/tfjs/predict-tfjs.ts';

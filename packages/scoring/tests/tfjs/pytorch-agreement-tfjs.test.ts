@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { InputLayout } from '@tenfold/contract';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { InputLayout } from '../../src/contract.ts';
 import { computeMetrics } from '../../src/metrics/compute-metrics.ts';
 import { readMnistDirectly } from '../../src/testing/index.ts';
 import { predictTfjs } from '../../src/tfjs/predict-tfjs.ts';

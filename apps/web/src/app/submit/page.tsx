@@ -1,3 +1,4 @@
+import { formatShape, INPUT_LAYOUTS, INPUT_SCALES, OUTPUT_KINDS, STANDARD_SCALING_DEFAULTS } from '@tenfold/contract';
 import { DATASET_IDS, getDatasetInfo } from '@tenfold/datasets/catalog';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
@@ -55,17 +56,32 @@ export default async function SubmitPage({ searchParams }: Props) {
           <li>
             <strong>Input</strong>: 28×28 grayscale images exactly as in the dataset files: light strokes on a black
             background (0 = background), not inverted. Tell us the layout your model was exported with:
-            <code>[N,1,28,28]</code> (NCHW, PyTorch), <code>[N,28,28,1]</code> (NHWC, Keras), <code>[N,28,28]</code>{' '}
-            (NHW, Keras without a channel axis) or <code>[N,784]</code>.
+            {INPUT_LAYOUTS.map((layout, index) => (
+              <span key={layout.id}>
+                {index === 0 ? ' ' : index === INPUT_LAYOUTS.length - 1 ? ' or ' : ', '}
+                <code>{formatShape(layout.shape)}</code> ({layout.label})
+              </span>
+            ))}
+            .
           </li>
           <li>
-            <strong>Scaling</strong>: <em>unit</em> is pixel / 255 (torchvision&apos;s <code>ToTensor()</code>),{' '}
-            <em>byte</em> feeds 0..255 as is, <em>standard</em> is (pixel / 255 − mean) / std, for example 0.1307 /
-            0.3081 on MNIST.
+            <strong>Scaling</strong>:
+            {INPUT_SCALES.map((scale, index) => (
+              <span key={scale.id}>
+                {index === 0 ? ' ' : '; '}
+                <em>{scale.id}</em> is {scale.formula} ({scale.help})
+              </span>
+            ))}
+            . The usual mean / std:{' '}
+            {DATASET_IDS.map(
+              (id) =>
+                `${STANDARD_SCALING_DEFAULTS[id].mean} / ${STANDARD_SCALING_DEFAULTS[id].std} on ${getDatasetInfo(id).name}`,
+            ).join(', ')}
+            .
           </li>
           <li>
-            <strong>Output</strong>: 10 scores per image, logits or probabilities, in class order. The predicted class
-            is the highest score.
+            <strong>Output</strong>: 10 scores per image, {OUTPUT_KINDS.map((output) => output.id).join(' or ')}, in
+            class order. The predicted class is the highest score.
           </li>
           <li>
             <strong>Private models</strong> are scored like any other but shown only to you (and admins): never on

@@ -1,5 +1,14 @@
 'use client';
 
+import {
+  choiceById,
+  DEFAULT_CHOICES,
+  formatShape,
+  INPUT_LAYOUTS,
+  INPUT_SCALES,
+  OUTPUT_KINDS,
+  STANDARD_SCALING_DEFAULTS,
+} from '@tenfold/contract';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 
@@ -131,13 +140,14 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
           type="file"
           required
           multiple
-          accept=".onnx,.zip,.json,.bin,application/octet-stream"
+          accept=".onnx,.data,.zip,.json,.bin,application/octet-stream"
           aria-invalid={errors.file ? true : undefined}
           aria-describedby={describedBy('file') ?? 'file-hint'}
         />
         <p className="field__hint" id="file-hint">
-          An .onnx file; or a TF.js model: its folder as a .zip, or model.json with its .bin weight files. Up to{' '}
-          {maxUploadLabel} in all.
+          An .onnx file, with its external-data file if the export wrote one (PyTorch 2.9 and later write model.onnx and
+          model.onnx.data: choose both, or a .zip of their folder); or a TF.js model: its folder as a .zip, or
+          model.json with its .bin weight files. Up to {maxUploadLabel} in all.
         </p>
         <FieldError field="file" errors={errors} />
       </div>
@@ -162,8 +172,9 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
       <fieldset className="fieldset">
         <legend>Input contract</legend>
         <p className="field__hint">
-          How your model expects its input. The defaults fit a PyTorch export: NCHW is [N, 1, 28, 28], NHWC is [N, 28,
-          28, 1], flat is [N, 784]; standard scaling is (pixel / 255 − mean) / std.
+          How your model expects its input. The defaults fit a PyTorch export:{' '}
+          {INPUT_LAYOUTS.map((layout) => `${layout.id} is ${formatShape(layout.shape)}`).join(', ')}; standard scaling
+          is {choiceById(INPUT_SCALES, 'standard').formula}.
         </p>
         <div className="field-row">
           <div className="field">
@@ -171,13 +182,14 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
             <select
               id="layout"
               name="layout"
-              defaultValue={values.layout ?? 'nchw'}
+              defaultValue={values.layout ?? DEFAULT_CHOICES.layout}
               aria-describedby={describedBy('layout')}
             >
-              <option value="nchw">NCHW (PyTorch)</option>
-              <option value="nhwc">NHWC (Keras)</option>
-              <option value="flat">Flat</option>
-              <option value="nhw">NHW (Keras, no channel axis)</option>
+              {INPUT_LAYOUTS.map((layout) => (
+                <option key={layout.id} value={layout.id}>
+                  {layout.label}
+                </option>
+              ))}
             </select>
             <FieldError field="layout" errors={errors} />
           </div>
@@ -186,12 +198,14 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
             <select
               id="scale"
               name="scale"
-              defaultValue={values.scale ?? 'unit'}
+              defaultValue={values.scale ?? DEFAULT_CHOICES.scale}
               aria-describedby={describedBy('scale')}
             >
-              <option value="unit">Unit (pixel / 255)</option>
-              <option value="byte">Byte (0–255)</option>
-              <option value="standard">Standard (mean, std)</option>
+              {INPUT_SCALES.map((scale) => (
+                <option key={scale.id} value={scale.id}>
+                  {scale.label}
+                </option>
+              ))}
             </select>
             <FieldError field="scale" errors={errors} />
           </div>
@@ -200,11 +214,14 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
             <select
               id="output"
               name="output"
-              defaultValue={values.output ?? 'logits'}
+              defaultValue={values.output ?? DEFAULT_CHOICES.output}
               aria-describedby={describedBy('output')}
             >
-              <option value="logits">Logits</option>
-              <option value="probabilities">Probabilities</option>
+              {OUTPUT_KINDS.map((output) => (
+                <option key={output.id} value={output.id}>
+                  {output.label}
+                </option>
+              ))}
             </select>
             <FieldError field="output" errors={errors} />
           </div>
@@ -217,7 +234,7 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
               name="mean"
               type="number"
               step="any"
-              placeholder="0.1307"
+              placeholder={String(STANDARD_SCALING_DEFAULTS.mnist.mean)}
               defaultValue={values.mean}
               aria-describedby={describedBy('mean')}
             />
@@ -231,7 +248,7 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
               type="number"
               step="any"
               min="0"
-              placeholder="0.3081"
+              placeholder={String(STANDARD_SCALING_DEFAULTS.mnist.std)}
               defaultValue={values.std}
               aria-describedby={describedBy('std')}
             />

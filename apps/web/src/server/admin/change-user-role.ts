@@ -3,14 +3,13 @@ import { type Db, setUserRole, type UserRoleView } from '@tenfold/db';
 import { z } from 'zod';
 import { auditCredentialOf } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { type Refused, refuse } from '@/server/http/refusal';
 
 export const changeUserRoleSchema = z.strictObject({
   role: z.enum(['admin', 'user'], 'Role is "admin" or "user".'),
 });
 
-export type ChangeUserRoleResult =
-  | { ok: true; user: UserRoleView }
-  | { ok: false; status: 403 | 404 | 409; error: string };
+export type ChangeUserRoleResult = { ok: true; user: UserRoleView } | Refused;
 
 /**
  * An admin promotes or demotes someone else (logged in the audit log). Not themselves: the last
@@ -22,9 +21,9 @@ export async function changeUserRole(
   userId: string,
   input: z.infer<typeof changeUserRoleSchema>,
 ): Promise<ChangeUserRoleResult> {
-  if (actor.role !== 'ADMIN') return { ok: false, status: 403, error: 'Only admins can change roles.' };
+  if (actor.role !== 'ADMIN') return refuse(403, 'Only admins can change roles.');
   if (actor.userId === userId) {
-    return { ok: false, status: 409, error: 'You cannot change your own role; ask another admin.' };
+    return refuse(409, 'You cannot change your own role; ask another admin.');
   }
   const result = await setUserRole(db, {
     user: { id: userId },
@@ -33,6 +32,6 @@ export async function changeUserRole(
     credential: auditCredentialOf(actor),
     source: 'admin page',
   });
-  if (!result.ok) return { ok: false, status: 404, error: 'No user with this id.' };
+  if (!result.ok) return refuse(404, 'No user with this id.');
   return { ok: true, user: result.user };
 }

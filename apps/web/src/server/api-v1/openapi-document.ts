@@ -1,3 +1,4 @@
+import { DEFAULT_CHOICES, LAYOUT_IDS, OUTPUT_IDS, SCALE_IDS } from '@tenfold/contract';
 import { z } from 'zod';
 import {
   apiSchemas,
@@ -108,11 +109,11 @@ const uploadBody = {
             description:
               'Letters, digits, spaces and . _ + -; an existing model of yours with this name gets the submission.',
           },
-          layout: { type: 'string', enum: ['nchw', 'nhwc', 'flat', 'nhw'], default: 'nchw' },
-          scale: { type: 'string', enum: ['unit', 'byte', 'standard'], default: 'unit' },
+          layout: { type: 'string', enum: LAYOUT_IDS, default: DEFAULT_CHOICES.layout },
+          scale: { type: 'string', enum: SCALE_IDS, default: DEFAULT_CHOICES.scale },
           mean: { type: 'number', description: 'Required with scale=standard.' },
           std: { type: 'number', exclusiveMinimum: 0, description: 'Required with scale=standard.' },
-          output: { type: 'string', enum: ['logits', 'probabilities'], default: 'logits' },
+          output: { type: 'string', enum: OUTPUT_IDS, default: DEFAULT_CHOICES.output },
           visibility: {
             type: 'string',
             enum: ['public', 'private'],

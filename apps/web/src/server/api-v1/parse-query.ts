@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { apiError } from './api-error.ts';
+import { type Refused, refuse } from '@/server/http/refusal';
 
-export type ParsedQuery<T> = { ok: true; data: T } | { ok: false; response: Response };
+export type ParsedQuery<T> = { ok: true; data: T } | Refused;
 
 /** A request's query string through `schema`; a bad parameter is a 400 naming it and what to send. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): ParsedQuery<z.infer<S>> {
@@ -13,10 +13,5 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): Pa
     const name = String(issue.path[0] ?? 'query');
     fields[name] ??= issue.message;
   }
-  return {
-    ok: false,
-    response: apiError(400, 'invalid_input', `Fix the query parameters: ${Object.values(fields).join(' ')}`, {
-      fields,
-    }),
-  };
+  return refuse(400, `Fix the query parameters: ${Object.values(fields).join(' ')}`, { fields });
 }

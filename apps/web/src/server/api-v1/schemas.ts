@@ -1,8 +1,8 @@
 import { DATASET_IDS } from '@tenfold/datasets/catalog';
 import { z } from 'zod';
 import { PAIR_SORT_KEYS } from '@/server/analysis/pair-dataset-results';
+import { REFUSAL_CODES } from '@/server/http/refusal';
 import { SIZE_BUCKETS, SORT_KEYS } from '@/server/leaderboard/leaderboard-query';
-import { API_ERROR_CODES } from './api-error.ts';
 
 // The shapes of /api/v1, once: the serialisers' types are z.infer of these, and the OpenAPI
 // document's components are z.toJSONSchema of the same objects (see openapi-document.ts).
@@ -21,7 +21,7 @@ export const datasetSchema = z.enum(DATASET_IDS).register(apiSchemas, { id: 'Dat
 export const apiErrorSchema = z
   .object({
     error: z.object({
-      code: z.enum(API_ERROR_CODES),
+      code: z.enum(REFUSAL_CODES),
       message: z.string().describe('What is wrong and what to do about it.'),
       fields: z
         .record(z.string(), z.string())

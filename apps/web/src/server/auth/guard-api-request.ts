@@ -1,6 +1,6 @@
 import 'server-only';
 import { getEnv } from '@/env';
-import { jsonError } from '@/server/http/json-error';
+import { type Refused, refuse } from '@/server/http/refusal';
 import { consumeRateLimit } from '@/server/limits/consume-rate-limit';
 import { rateLimitFor } from '@/server/limits/rate-limit-for';
 import { getRedis } from '@/server/redis';
@@ -15,17 +15,16 @@ export type GuardOptions = {
    * API token cannot mint more tokens or make anyone an admin.
    */
   allowToken?: boolean;
+  /** Every /api/admin endpoint: role ADMIN, which only a browser session carries (see Actor). */
+  isAdminOnly?: boolean;
 };
 
-export type GuardResult = { ok: true; actor: Actor } | { ok: false; status: 401 | 403 | 429; response: Response };
-
-function refuse(status: 401 | 403 | 429, message: string, headers: Record<string, string> = {}): GuardResult {
-  return { ok: false, status, response: jsonError(status, message, headers) };
-}
+export type GuardResult = { ok: true; actor: Actor } | Refused;
 
 /**
- * The one check in front of every API route that needs a user: CSRF for cookie-authenticated
- * mutations, then who is asking, then the per-user API rate limit. Ownership is the service's job.
+ * The one check in front of every API route that needs a user (`withRoute` calls it): CSRF for
+ * cookie-authenticated mutations, then who is asking, then the per-user API rate limit, then, for
+ * admin routes, the role. Ownership is the service's job.
  */
 export async function guardApiRequest(request: Request, options: GuardOptions = {}): Promise<GuardResult> {
   const env = getEnv();
@@ -40,16 +39,16 @@ export async function guardApiRequest(request: Request, options: GuardOptions = 
   const authentication = await authenticateRequest(request.headers);
   if (authentication.kind === 'invalid_token') {
     return refuse(401, 'The API token is invalid or revoked. Create a new one at /settings/tokens.', {
-      'WWW-Authenticate': 'Bearer error="invalid_token"',
+      headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
     });
   }
   if (authentication.kind === 'anonymous') {
     return refuse(401, 'Sign in, or send an API token as "Authorization: Bearer tf_...".', {
-      'WWW-Authenticate': 'Bearer',
+      headers: { 'WWW-Authenticate': 'Bearer' },
     });
   }
   const { actor } = authentication;
-  if (actor.via === 'token' && options.allowToken === false) {
+  if (actor.via === 'token' && (options.allowToken === false || options.isAdminOnly)) {
     return refuse(403, 'API tokens cannot do this: sign in on the website.');
   }
 
@@ -59,9 +58,11 @@ export async function guardApiRequest(request: Request, options: GuardOptions = 
       return refuse(
         429,
         `Too many requests: the limit is ${env.API_REQUESTS_PER_MINUTE} a minute. Try again in ${decision.retryAfterSeconds} s.`,
-        { 'Retry-After': String(decision.retryAfterSeconds) },
+        { headers: { 'Retry-After': String(decision.retryAfterSeconds) } },
       );
     }
   }
+  // After the limit, so a non-admin probing admin routes spends their own API budget.
+  if (options.isAdminOnly && actor.role !== 'ADMIN') return refuse(403, 'Only admins can do this.');
   return { ok: true, actor };
 }

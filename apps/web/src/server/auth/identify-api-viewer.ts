@@ -1,8 +1,9 @@
 import 'server-only';
+import type { Refused } from '@/server/http/refusal';
 import { type Actor, authenticateRequest } from './authenticate-request.ts';
 import { guardApiRequest } from './guard-api-request.ts';
 
-export type ApiViewer = { ok: true; viewer: Actor | null } | { ok: false; response: Response };
+export type ApiViewer = { ok: true; viewer: Actor | null } | Refused;
 
 /**
  * For reads anyone may make, where who asks decides what they see (private entries). A token

@@ -15,13 +15,15 @@ describe('readJsonBody', () => {
     expect(await readJsonBody(post('{"name":""}'), schema)).toEqual({
       ok: false,
       status: 400,
-      error: 'name: Give a name.',
+      code: 'invalid_input',
+      message: 'name: Give a name.',
     });
     expect(await readJsonBody(post('{"name":"a","role":"admin"}'), schema)).toMatchObject({ ok: false, status: 400 });
     expect(await readJsonBody(post('{nope'), schema)).toEqual({
       ok: false,
       status: 400,
-      error: 'The body is not valid JSON.',
+      code: 'invalid_input',
+      message: 'The body is not valid JSON.',
     });
   });
 

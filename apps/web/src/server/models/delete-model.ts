@@ -3,11 +3,12 @@ import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import type { Refused } from '@/server/http/refusal';
 import { visibleModelsWhere } from '@/server/queries/public-submissions';
 import { deleteOrphanArtifacts } from '@/server/submissions/delete-orphan-artifacts';
-import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from '@/server/submissions/ownership-deps';
+import { type OwnershipDeps, removeScoringJobs } from '@/server/submissions/ownership-deps';
 
-export type DeleteModelResult = { ok: true; deletedSubmissions: number } | OwnershipFailure;
+export type DeleteModelResult = { ok: true; deletedSubmissions: number } | Refused;
 
 /** Deletes a model and, by cascade, all its submissions and their evaluations. */
 export async function deleteModel(deps: OwnershipDeps, actor: Actor, id: string): Promise<DeleteModelResult> {

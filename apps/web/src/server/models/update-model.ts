@@ -5,8 +5,9 @@ import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { type Refused, refuse } from '@/server/http/refusal';
 import { visibleModelsWhere } from '@/server/queries/public-submissions';
-import type { OwnershipDeps, OwnershipFailure } from '@/server/submissions/ownership-deps';
+import type { OwnershipDeps } from '@/server/submissions/ownership-deps';
 import { MODEL_NAME_MAX_LENGTH, MODEL_NAME_PATTERN, VISIBILITIES } from '@/server/submissions/submission-input';
 
 export const updateModelSchema = z
@@ -29,7 +30,7 @@ export type UpdateModelInput = z.infer<typeof updateModelSchema>;
 
 export type UpdateModelResult =
   | { ok: true; model: { id: string; name: string; visibility: 'public' | 'private' } }
-  | OwnershipFailure;
+  | Refused;
 
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
@@ -70,7 +71,7 @@ export async function updateModel(
     };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      return { ok: false, status: 409, error: 'The owner already has a model with this name.' };
+      return refuse(409, 'The owner already has a model with this name.');
     }
     throw error;
   }

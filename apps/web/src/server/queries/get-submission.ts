@@ -1,16 +1,8 @@
 import 'server-only';
 import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
+import { contractFromColumns, type InputContract } from '@tenfold/contract';
 import { type DatasetId, datasetIdFromEnum } from '@tenfold/datasets/catalog';
-import {
-  type Db,
-  type FailureKind,
-  type InputLayout,
-  type InputScale,
-  isPublicSubmission,
-  type OutputKind,
-  type Role,
-  type SubmissionStatus,
-} from '@tenfold/db';
+import { type Db, type FailureKind, isPublicSubmission, type Role, type SubmissionStatus } from '@tenfold/db';
 import { reasonReaderOf, statusReasonFor } from '@/server/submissions/status-reason-for';
 import { visibleSubmissionsWhere } from './public-submissions.ts';
 
@@ -56,7 +48,7 @@ export type SubmissionDetails = {
   originalFilename: string;
   sizeBytes: number;
   artifactSha256: string;
-  contract: { layout: InputLayout; scale: InputScale; mean: number | null; std: number | null; output: OutputKind };
+  contract: InputContract;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -143,13 +135,7 @@ export async function getSubmission(
     originalFilename: row.originalFilename,
     sizeBytes: row.artifact.sizeBytes,
     artifactSha256: row.artifactSha256,
-    contract: {
-      layout: row.inputLayout,
-      scale: row.inputScale,
-      mean: row.inputMean,
-      std: row.inputStd,
-      output: row.outputKind,
-    },
+    contract: contractFromColumns(row),
     createdAt: row.createdAt,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,

@@ -3,9 +3,10 @@ import { readNewRanks, writeNewRanks } from '@tenfold/boards';
 import { removeRescoreJobs } from '@tenfold/queue';
 import { recordAuditEntry } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
-import type { RescoreDeps, RescoreFailure } from './rescore-deps.ts';
+import { type Refused, refuse } from '@/server/http/refusal';
+import type { RescoreDeps } from './rescore-deps.ts';
 
-export type CancelRescoreBatchResult = { ok: true; cancelledItems: number; doneItems: number } | RescoreFailure;
+export type CancelRescoreBatchResult = { ok: true; cancelledItems: number; doneItems: number } | Refused;
 
 /**
  * Cancels a running batch: its QUEUED and RUNNING items become CANCELLED and the batch
@@ -19,12 +20,12 @@ export async function cancelRescoreBatch(
   actor: Actor,
   batchId: string,
 ): Promise<CancelRescoreBatchResult> {
-  if (actor.role !== 'ADMIN') return { ok: false, status: 403, error: 'Only admins can cancel rescoring.' };
+  if (actor.role !== 'ADMIN') return refuse(403, 'Only admins can cancel rescoring.');
   const { db } = deps;
   const batch = await db.rescoreBatch.findUnique({ where: { id: batchId }, select: { status: true } });
-  if (!batch) return { ok: false, status: 404, error: 'No rescore batch with this id.' };
+  if (!batch) return refuse(404, 'No rescore batch with this id.');
   if (batch.status !== 'RUNNING') {
-    return { ok: false, status: 409, error: `This batch is ${batch.status.toLowerCase()} already.` };
+    return refuse(409, `This batch is ${batch.status.toLowerCase()} already.`);
   }
   const open = await db.rescoreItem.findMany({
     where: { batchId, status: { in: ['QUEUED', 'RUNNING'] } },
@@ -53,7 +54,7 @@ export async function cancelRescoreBatch(
     },
     { timeout: 60_000 },
   );
-  if (!result) return { ok: false, status: 409, error: 'The batch changed state meanwhile: reload it.' };
+  if (!result) return refuse(409, 'The batch changed state meanwhile: reload it.');
   // Every item is final now, so the board no longer moves because of this batch.
   const newRanks = await readNewRanks(db, batchId);
   await db.$transaction((tx) => writeNewRanks(tx, batchId, newRanks));

@@ -1,16 +1,17 @@
 import 'server-only';
 import { getBoardRanks } from '@tenfold/boards';
+import { SCORER_VERSION } from '@tenfold/contract';
 import { enqueueRescores } from '@tenfold/queue';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { recordAuditEntry } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
-import type { RescoreDeps, RescoreFailure } from './rescore-deps.ts';
+import { type Refused, refuse } from '@/server/http/refusal';
+import type { RescoreDeps } from './rescore-deps.ts';
 import type { CreateRescoreBatchInput } from './rescore-selection.ts';
 import { resolveRescoreSelection } from './resolve-rescore-selection.ts';
 
 export type CreateRescoreBatchResult =
   | { ok: true; batchId: string; total: number; skipped: Record<string, number>; isQueued: boolean }
-  | RescoreFailure;
+  | Refused;
 
 /** Rows per INSERT: PostgreSQL takes at most 65,535 bind parameters per statement. */
 const INSERT_CHUNK = 2_000;
@@ -26,17 +27,16 @@ export async function createRescoreBatch(
   actor: Actor,
   input: CreateRescoreBatchInput,
 ): Promise<CreateRescoreBatchResult> {
-  if (actor.role !== 'ADMIN') return { ok: false, status: 403, error: 'Only admins can rescore.' };
+  if (actor.role !== 'ADMIN') return refuse(403, 'Only admins can rescore.');
   const { db } = deps;
   const { selected, skipped } = await resolveRescoreSelection(db, input.selection);
   if (selected.length === 0) {
     const why = Object.entries(skipped).map(([reason, count]) => `${count} ${reason}`);
-    return {
-      ok: false,
-      status: 409,
-      error: `Nothing to rescore: the selection holds no scored submission${why.length ? ` (${why.join(', ')})` : ''}.`,
-      skipped,
-    };
+    return refuse(
+      409,
+      `Nothing to rescore: the selection holds no scored submission${why.length ? ` (${why.join(', ')})` : ''}.`,
+      { details: { skipped } },
+    );
   }
   const oldRanks = await getBoardRanks(
     db,

@@ -3,10 +3,3 @@ import type { ScoringQueue } from '@tenfold/queue';
 
 /** The database and the scoring queue (real ones in route handlers and tests alike). */
 export type RescoreDeps = { db: Db; queue: ScoringQueue };
-
-export type RescoreFailure = {
-  ok: false;
-  status: 400 | 403 | 404 | 409;
-  error: string;
-  skipped?: Record<string, number>;
-};

@@ -1,8 +1,8 @@
 import 'server-only';
 import { NEWEST_EVALUATIONS_FIRST, pickEvaluationInForce } from '@tenfold/boards';
+import { SCORER_VERSION } from '@tenfold/contract';
 import { datasetEnumFromId } from '@tenfold/datasets/catalog';
 import type { Dataset, Db, Prisma, SubmissionStatus } from '@tenfold/db';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import type { RescoreSelection } from './rescore-selection.ts';
 
 export type SelectedSubmission = { submissionId: string; dataset: Dataset; oldAccuracy: number };

@@ -4,10 +4,11 @@ import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { type Refused, refuse } from '@/server/http/refusal';
 import { visibleSubmissionsWhere } from '@/server/queries/public-submissions';
-import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from './ownership-deps.ts';
+import { type OwnershipDeps, removeScoringJobs } from './ownership-deps.ts';
 
-export type CancelSubmissionResult = { ok: true; status: typeof SubmissionStatus.CANCELLED } | OwnershipFailure;
+export type CancelSubmissionResult = { ok: true; status: typeof SubmissionStatus.CANCELLED } | Refused;
 
 /**
  * Ends a QUEUED or RUNNING submission as CANCELLED, with the reason shown on its page. A queued
@@ -25,11 +26,10 @@ export async function cancelSubmission(deps: OwnershipDeps, actor: Actor, id: st
   if (access !== 'allowed') return ownerAccessError(access, 'submission');
   const { status } = row;
   if (status !== SubmissionStatus.QUEUED && status !== SubmissionStatus.RUNNING) {
-    return {
-      ok: false,
-      status: 409,
-      error: `This submission is ${status.toLowerCase()}: only queued or running submissions can be cancelled.`,
-    };
+    return refuse(
+      409,
+      `This submission is ${status.toLowerCase()}: only queued or running submissions can be cancelled.`,
+    );
   }
 
   const isCancelled = await deps.db.$transaction(async (tx) => {
@@ -44,7 +44,7 @@ export async function cancelSubmission(deps: OwnershipDeps, actor: Actor, id: st
     });
     return true;
   });
-  if (!isCancelled) return { ok: false, status: 409, error: 'The submission changed state meanwhile: reload it.' };
+  if (!isCancelled) return refuse(409, 'The submission changed state meanwhile: reload it.');
   if (status === SubmissionStatus.QUEUED) await removeScoringJobs(deps, [id]);
   return { ok: true, status: SubmissionStatus.CANCELLED };
 }

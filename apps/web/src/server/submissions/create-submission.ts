@@ -1,5 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { contractToColumns } from '@tenfold/contract';
 import { datasetEnumFromId } from '@tenfold/datasets/catalog';
 import { countSubmissionsAgainstQuota, createQueuedSubmission, type Db, Prisma } from '@tenfold/db';
 import type { ScoreJob } from '@tenfold/queue';
@@ -11,14 +12,8 @@ import {
   type SubmissionErrors,
   type SubmissionField,
 } from './submission-errors.ts';
-import {
-  LAYOUTS,
-  OUTPUTS,
-  SCALES,
-  type SubmissionInput,
-  submissionFieldsSchema,
-  VISIBILITIES,
-} from './submission-input.ts';
+import { type SubmissionInput, submissionFieldsSchema, VISIBILITIES } from './submission-input.ts';
+import type { SubmissionFailure } from './submission-refusal.ts';
 
 const ENQUEUE_TIMEOUT_MS = 3_000;
 const ORIGINAL_FILENAME_MAX = 200;
@@ -37,8 +32,7 @@ export type CreateSubmissionDeps = {
 
 export type CreateSubmissionResult =
   | { ok: true; id: string; status: 'QUEUED'; isEnqueued: boolean }
-  | { ok: false; httpStatus: 400 | 413; errors: SubmissionErrors }
-  | { ok: false; httpStatus: 429; errors: SubmissionErrors; retryAfterSeconds: number };
+  | SubmissionFailure;
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -92,12 +86,12 @@ export async function createSubmission(
   const artifact = await prepareArtifact(input.files ?? (input.file ? [input.file] : []), deps.maxUploadBytes);
   if (!artifact.ok) errors.file = artifact.code;
   if (!fields.success || !artifact.ok) {
-    return { ok: false, httpStatus: errors.file === 'file_too_large' ? 413 : 400, errors };
+    return { ok: false, status: errors.file === 'file_too_large' ? 413 : 400, errors };
   }
 
   const quota = await deps.checkQuota();
   if (!quota.isAllowed) {
-    return { ok: false, httpStatus: 429, errors: { form: 'rate_limited' }, retryAfterSeconds: quota.retryAfterSeconds };
+    return { ok: false, status: 429, errors: { form: 'rate_limited' }, retryAfterSeconds: quota.retryAfterSeconds };
   }
 
   const { dataset, modelName, layout, scale, mean, std, output, visibility } = fields.data;
@@ -131,11 +125,7 @@ export async function createSubmission(
         format,
         artifactSha256: sha256,
         originalFilename,
-        inputLayout: LAYOUTS[layout],
-        inputScale: SCALES[scale],
-        inputMean: mean ?? null,
-        inputStd: std ?? null,
-        outputKind: OUTPUTS[output],
+        ...contractToColumns({ layout, scale, mean, std, output }),
       });
     });
 
@@ -151,7 +141,7 @@ export async function createSubmission(
       throw error;
     });
   if (!submission) {
-    return { ok: false, httpStatus: 429, errors: { form: 'daily_quota' }, retryAfterSeconds: 3600 };
+    return { ok: false, status: 429, errors: { form: 'daily_quota' }, retryAfterSeconds: 3600 };
   }
 
   let isEnqueued = true;

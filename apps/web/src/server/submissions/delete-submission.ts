@@ -3,11 +3,12 @@ import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import type { Refused } from '@/server/http/refusal';
 import { visibleSubmissionsWhere } from '@/server/queries/public-submissions';
 import { deleteOrphanArtifacts } from './delete-orphan-artifacts.ts';
-import { type OwnershipDeps, type OwnershipFailure, removeScoringJobs } from './ownership-deps.ts';
+import { type OwnershipDeps, removeScoringJobs } from './ownership-deps.ts';
 
-export type DeleteSubmissionResult = { ok: true } | OwnershipFailure;
+export type DeleteSubmissionResult = { ok: true } | Refused;
 
 /**
  * Deletes a submission with its evaluations, and its uploaded bytes unless another submission

@@ -6,8 +6,6 @@ export type OwnershipDeps = {
   removeScoringJob: (submissionId: string) => Promise<unknown>;
 };
 
-export type OwnershipFailure = { ok: false; status: 403 | 404 | 409; error: string };
-
 /**
  * PostgreSQL already holds the final state when this runs, and the worker skips submissions
  * that are final or gone, so a job left behind by a Redis outage is harmless: log, do not fail.

@@ -1,4 +1,13 @@
+import { INPUT_LAYOUTS, INPUT_SCALES, OUTPUT_KINDS, STANDARD_SCALING_DEFAULTS } from '@tenfold/contract';
 import { formatBytes } from '@/lib/format';
+
+/** `a, b or c`: the ids of a contract table, as a sentence lists them. */
+const choices = (table: ReadonlyArray<{ id: string }>) =>
+  table
+    .map((choice) => choice.id)
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' or $1');
+const MNIST_STANDARD = STANDARD_SCALING_DEFAULTS.mnist;
 
 /** The form's fields, as named in the multipart body and in field-level errors. */
 export const SUBMISSION_FIELDS = [
@@ -33,7 +42,7 @@ export const SUBMISSION_ERRORS = {
   file_missing: {
     field: 'file',
     message: () =>
-      'Choose the model to upload: an .onnx file, or a TF.js model (its .zip, or model.json with its .bin files).',
+      'Choose the model to upload: an .onnx file (with the .onnx.data file its export wrote, if any), or a TF.js model (its .zip, or model.json with its .bin files).',
   },
   file_empty: { field: 'file', message: () => 'A chosen file is empty (0 bytes): choose the exported model files.' },
   file_too_large: {
@@ -42,26 +51,41 @@ export const SUBMISSION_ERRORS = {
   },
   too_many_files: {
     field: 'file',
-    message: () => 'Choose at most 64 files: a TF.js model.json and its weight shards.',
+    message: () => 'Choose at most 64 files: one model (model.json or an .onnx file) and its weight files.',
   },
   tfjs_model_json_missing: {
     field: 'file',
     message: () =>
-      'Several files were chosen, so Tenfold expects a TF.js model: include exactly one model.json with its .bin weight files.',
+      'Several files were chosen, so Tenfold expects either a TF.js model (exactly one model.json with its .bin weight files) or an ONNX model (one .onnx file with the external-data files it names).',
   },
   tfjs_model_json_invalid: {
     field: 'file',
     message: () =>
       'This TF.js model could not be read: upload the folder that tf.LayersModel.save() or tensorflowjs_converter wrote, as a .zip or as model.json with its .bin files.',
   },
-  tfjs_duplicate_names: {
+  duplicate_file_names: {
     field: 'file',
-    message: () => 'Two chosen files have the same name: choose each file of the TF.js model once.',
+    message: () => 'Two chosen files have the same name: choose each file of the model once.',
   },
-  archive_not_tfjs: {
+  archive_not_model: {
     field: 'file',
     message: () =>
-      'This .zip is not a TF.js model folder: it needs one model.json (format layers-model or graph-model) and its weight files. PyTorch models are uploaded as ONNX: export them with torch.onnx.export.',
+      'This .zip holds no model Tenfold can read: a TF.js model folder (one model.json, format layers-model or graph-model, with its weight files) or an ONNX model with its external-data files (one .onnx file). A PyTorch checkpoint is not a model Tenfold can run: export it with torch.onnx.export.',
+  },
+  onnx_external_data_missing: {
+    field: 'file',
+    message: () =>
+      'This .onnx file keeps its weights in a separate file that was not chosen with it (torch.onnx.export of PyTorch 2.9 and later writes model.onnx and model.onnx.data). Choose both files, or a .zip of their folder, under the names the export gave them; or export one file with torch.onnx.export(..., external_data=False).',
+  },
+  onnx_files_unused: {
+    field: 'file',
+    message: () =>
+      'Some chosen files are not read by the .onnx model: choose the .onnx file and exactly the external-data files it names (for PyTorch 2.9 and later: model.onnx and model.onnx.data).',
+  },
+  onnx_several_models: {
+    field: 'file',
+    message: () =>
+      'Several .onnx files were chosen: upload one model at a time, with the external-data files it names.',
   },
   tfjs_weights_missing: {
     field: 'file',
@@ -73,14 +97,20 @@ export const SUBMISSION_ERRORS = {
     message: () =>
       'This file does not look like an ONNX model (a protobuf ModelProto). Export it with torch.onnx.export, tf2onnx or skl2onnx.',
   },
-  layout_unknown: { field: 'layout', message: () => 'Choose the input layout: NCHW, NHWC, NHW or flat.' },
-  scale_unknown: { field: 'scale', message: () => 'Choose how pixels are scaled: unit, byte or standard.' },
-  output_unknown: { field: 'output', message: () => 'Choose what the model outputs: logits or probabilities.' },
+  layout_unknown: { field: 'layout', message: () => `Choose the input layout: ${choices(INPUT_LAYOUTS)}.` },
+  scale_unknown: { field: 'scale', message: () => `Choose how pixels are scaled: ${choices(INPUT_SCALES)}.` },
+  output_unknown: { field: 'output', message: () => `Choose what the model outputs: ${choices(OUTPUT_KINDS)}.` },
   visibility_unknown: { field: 'visibility', message: () => 'Choose who sees the model: public or private.' },
-  mean_required: { field: 'mean', message: () => 'Standard scaling needs the mean (MNIST: 0.1307).' },
-  mean_invalid: { field: 'mean', message: () => 'The mean must be a number, such as 0.1307.' },
-  std_required: { field: 'std', message: () => 'Standard scaling needs the standard deviation (MNIST: 0.3081).' },
-  std_invalid: { field: 'std', message: () => 'The standard deviation must be a number above 0, such as 0.3081.' },
+  mean_required: { field: 'mean', message: () => `Standard scaling needs the mean (MNIST: ${MNIST_STANDARD.mean}).` },
+  mean_invalid: { field: 'mean', message: () => `The mean must be a number, such as ${MNIST_STANDARD.mean}.` },
+  std_required: {
+    field: 'std',
+    message: () => `Standard scaling needs the standard deviation (MNIST: ${MNIST_STANDARD.std}).`,
+  },
+  std_invalid: {
+    field: 'std',
+    message: () => `The standard deviation must be a number above 0, such as ${MNIST_STANDARD.std}.`,
+  },
   form_malformed: {
     field: 'form',
     message: () => 'The upload could not be read. Send the form as multipart/form-data.',

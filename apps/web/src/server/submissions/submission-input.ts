@@ -1,3 +1,4 @@
+import { DEFAULT_CHOICES, LAYOUT_IDS, OUTPUT_IDS, SCALE_IDS } from '@tenfold/contract';
 import { DATASET_IDS } from '@tenfold/datasets/catalog';
 import { z } from 'zod';
 import type { SubmissionErrorCode } from './submission-errors.ts';
@@ -7,9 +8,6 @@ export const MODEL_NAME_MAX_LENGTH = 80;
 export const MODEL_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/;
 
 /** Form selects post lower-case values; the database stores the Prisma enums. */
-export const LAYOUTS = { nchw: 'NCHW', nhwc: 'NHWC', flat: 'FLAT', nhw: 'NHW' } as const;
-export const SCALES = { unit: 'UNIT', byte: 'BYTE', standard: 'STANDARD' } as const;
-export const OUTPUTS = { logits: 'LOGITS', probabilities: 'PROBABILITIES' } as const;
 export const VISIBILITIES = { public: 'PUBLIC', private: 'PRIVATE' } as const;
 
 const keysOf = <T extends object>(record: T) => Object.keys(record) as [keyof T & string, ...Array<keyof T & string>];
@@ -37,11 +35,12 @@ export const submissionFieldsSchema = z
       .min(1, code('model_name_missing'))
       .max(MODEL_NAME_MAX_LENGTH, code('model_name_too_long'))
       .regex(MODEL_NAME_PATTERN, code('model_name_charset')),
-    layout: z.preprocess(blankToUndefined, z.enum(keysOf(LAYOUTS), code('layout_unknown')).default('nchw')),
-    scale: z.preprocess(blankToUndefined, z.enum(keysOf(SCALES), code('scale_unknown')).default('unit')),
+    // The input contract's choices are @tenfold/contract's table; only the error codes are the form's.
+    layout: z.preprocess(blankToUndefined, z.enum(LAYOUT_IDS, code('layout_unknown')).default(DEFAULT_CHOICES.layout)),
+    scale: z.preprocess(blankToUndefined, z.enum(SCALE_IDS, code('scale_unknown')).default(DEFAULT_CHOICES.scale)),
     mean: optionalNumber('mean_invalid'),
     std: optionalNumber('std_invalid'),
-    output: z.preprocess(blankToUndefined, z.enum(keysOf(OUTPUTS), code('output_unknown')).default('logits')),
+    output: z.preprocess(blankToUndefined, z.enum(OUTPUT_IDS, code('output_unknown')).default(DEFAULT_CHOICES.output)),
     /** Applies when the upload creates the model; an existing model keeps its visibility. */
     visibility: z.preprocess(
       blankToUndefined,

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Db } from '@tenfold/db';
 import { z } from 'zod';
+import { type Refused, refuse } from '@/server/http/refusal';
 import { generateApiTokenSecret } from './api-token-secret.ts';
 
 /** Enough for a laptop, CI and a few scripts; a cap keeps a leaked session from minting thousands. */
@@ -25,9 +26,7 @@ export type ApiTokenView = {
   revokedAt: Date | null;
 };
 
-export type CreateApiTokenResult =
-  | { ok: true; token: ApiTokenView; secret: string }
-  | { ok: false; status: 409; error: string };
+export type CreateApiTokenResult = { ok: true; token: ApiTokenView; secret: string } | Refused;
 
 /** Stores a new token's hash and returns its secret, the only time the secret exists outside the caller. */
 export async function createApiToken(
@@ -37,7 +36,7 @@ export async function createApiToken(
 ): Promise<CreateApiTokenResult> {
   const active = await db.apiToken.count({ where: { userId, revokedAt: null } });
   if (active >= MAX_ACTIVE_TOKENS) {
-    return { ok: false, status: 409, error: `You have ${MAX_ACTIVE_TOKENS} active tokens: revoke one first.` };
+    return refuse(409, `You have ${MAX_ACTIVE_TOKENS} active tokens: revoke one first.`);
   }
   const { secret, prefix, hash } = generateApiTokenSecret();
   const token = await db.apiToken.create({

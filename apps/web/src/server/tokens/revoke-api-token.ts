@@ -1,7 +1,8 @@
 import 'server-only';
 import type { Db } from '@tenfold/db';
+import { type Refused, refuse } from '@/server/http/refusal';
 
-export type RevokeApiTokenResult = { ok: true } | { ok: false; status: 404; error: string };
+export type RevokeApiTokenResult = { ok: true } | Refused;
 
 /**
  * Revokes one of the user's own tokens (revoking it again is a no-op). Someone else's token is
@@ -9,7 +10,7 @@ export type RevokeApiTokenResult = { ok: true } | { ok: false; status: 404; erro
  */
 export async function revokeApiToken(db: Db, userId: string, tokenId: string): Promise<RevokeApiTokenResult> {
   const token = await db.apiToken.findFirst({ where: { id: tokenId, userId }, select: { revokedAt: true } });
-  if (!token) return { ok: false, status: 404, error: 'You have no token with this id.' };
+  if (!token) return refuse(404, 'You have no token with this id.');
   if (!token.revokedAt) {
     await db.apiToken.updateMany({ where: { id: tokenId, revokedAt: null }, data: { revokedAt: new Date() } });
   }

@@ -1,4 +1,4 @@
-import { SCORER_VERSION } from '@tenfold/scoring/version';
+import { SCORER_VERSION } from '@tenfold/contract';
 import Link from 'next/link';
 import {
   defaultDirection,

@@ -1,5 +1,5 @@
+import { SCORER_VERSION } from '@tenfold/contract';
 import { getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';

@@ -1,3 +1,4 @@
+import { choiceById, describeScaling, formatShape, INPUT_LAYOUTS, OUTPUT_KINDS } from '@tenfold/contract';
 import { getDatasetInfo } from '@tenfold/datasets/catalog';
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -34,18 +35,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return submission ? { title: `${submission.modelName} on ${getDatasetInfo(submission.datasetId).name}` } : {};
 }
 
-const LAYOUT_LABELS = {
-  NCHW: 'NCHW [N, 1, 28, 28]',
-  NHWC: 'NHWC [N, 28, 28, 1]',
-  FLAT: 'Flat [N, 784]',
-  NHW: 'NHW [N, 28, 28]',
-} as const;
-const OUTPUT_LABELS = { LOGITS: 'Logits', PROBABILITIES: 'Probabilities' } as const;
-
-function describeScale({ scale, mean, std }: SubmissionDetails['contract']): string {
-  if (scale === 'UNIT') return 'pixel / 255';
-  if (scale === 'BYTE') return 'pixel (0..255)';
-  return `(pixel / 255 − ${mean ?? '?'}) / ${std ?? '?'}`;
+function describeLayout(layout: SubmissionDetails['contract']['layout']): string {
+  const choice = choiceById(INPUT_LAYOUTS, layout);
+  return `${choice.label} ${formatShape(choice.shape)}`;
 }
 
 /** `isOwner`: the failure text speaks to the submitter only when the submitter reads it. */
@@ -213,15 +205,15 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           </div>
           <div>
             <dt>Input layout</dt>
-            <dd>{LAYOUT_LABELS[submission.contract.layout]}</dd>
+            <dd>{describeLayout(submission.contract.layout)}</dd>
           </div>
           <div>
             <dt>Pixel scaling</dt>
-            <dd>{describeScale(submission.contract)}</dd>
+            <dd>{describeScaling(submission.contract)}</dd>
           </div>
           <div>
             <dt>Output</dt>
-            <dd>{OUTPUT_LABELS[submission.contract.output]}</dd>
+            <dd>{choiceById(OUTPUT_KINDS, submission.contract.output).label}</dd>
           </div>
         </dl>
       </section>

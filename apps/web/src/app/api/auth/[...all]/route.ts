@@ -1,8 +1,9 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { getAuth } from '@/server/auth/auth';
 import { stripSessionTokens } from '@/server/auth/strip-session-tokens';
-import { jsonError } from '@/server/http/json-error';
 import { readBodyBytes } from '@/server/http/read-body-bytes';
+import { refuse } from '@/server/http/refusal';
+import { renderRefusal } from '@/server/http/render-refusal';
 
 /** Sign-up, sign-in and the rest carry a few short fields; nothing larger reaches better-auth. */
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
@@ -34,7 +35,8 @@ async function handle(request: Request): Promise<Response> {
   let forwarded = request;
   if (request.body) {
     const body = await readBodyBytes(request, MAX_AUTH_BODY_BYTES);
-    if (!body.ok) return jsonError(413, `The request body is larger than ${MAX_AUTH_BODY_BYTES} bytes.`);
+    if (!body.ok)
+      return renderRefusal(refuse(413, `The request body is larger than ${MAX_AUTH_BODY_BYTES} bytes.`), 'api');
     forwarded = new Request(request, { body: body.bytes });
   }
   return toClientResponse(await getAuth().handler(forwarded));

@@ -1,33 +1,31 @@
-import { guardApiRequest } from '@/server/auth/guard-api-request';
 import { isResourceId } from '@/server/http/is-resource-id';
-import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
+import { refuse } from '@/server/http/refusal';
+import { withRoute } from '@/server/http/with-route';
 import { deleteModel } from '@/server/models/delete-model';
 import { updateModel, updateModelSchema } from '@/server/models/update-model';
 import { getOwnershipDeps } from '@/server/submissions/get-ownership-deps';
 
-type Context = { params: Promise<{ id: string }> };
+const NO_MODEL = 'No model with this id.';
 
 /** PATCH /api/models/[id] `{ "name"?: string, "visibility"?: "public" | "private" }`: owner or admin. */
-export async function PATCH(request: Request, context: Context): Promise<Response> {
-  const guard = await guardApiRequest(request);
-  if (!guard.ok) return guard.response;
-  const { id } = await context.params;
-  if (!isResourceId(id)) return jsonError(404, 'No model with this id.');
-  const body = await readJsonBody(request, updateModelSchema);
-  if (!body.ok) return jsonError(body.status, body.error);
-  const result = await updateModel(getOwnershipDeps(), guard.actor, id, body.data);
-  if (!result.ok) return jsonError(result.status, result.error);
-  return Response.json(result.model);
-}
+export const PATCH = withRoute(
+  { name: 'PATCH /api/models/[id]', shape: 'api', auth: 'user', params: ['id'] },
+  async (request, { actor, params: { id } }) => {
+    if (!isResourceId(id)) return refuse(404, NO_MODEL);
+    const body = await readJsonBody(request, updateModelSchema);
+    if (!body.ok) return body;
+    const result = await updateModel(getOwnershipDeps(), actor, id, body.data);
+    return result.ok ? Response.json(result.model) : result;
+  },
+);
 
 /** DELETE /api/models/[id]: owner or admin deletes the model and every submission of it. */
-export async function DELETE(request: Request, context: Context): Promise<Response> {
-  const guard = await guardApiRequest(request);
-  if (!guard.ok) return guard.response;
-  const { id } = await context.params;
-  if (!isResourceId(id)) return jsonError(404, 'No model with this id.');
-  const result = await deleteModel(getOwnershipDeps(), guard.actor, id);
-  if (!result.ok) return jsonError(result.status, result.error);
-  return new Response(null, { status: 204 });
-}
+export const DELETE = withRoute(
+  { name: 'DELETE /api/models/[id]', shape: 'api', auth: 'user', params: ['id'] },
+  async (_request, { actor, params: { id } }) => {
+    if (!isResourceId(id)) return refuse(404, NO_MODEL);
+    const result = await deleteModel(getOwnershipDeps(), actor, id);
+    return result.ok ? new Response(null, { status: 204 }) : result;
+  },
+);

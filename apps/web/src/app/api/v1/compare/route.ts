@@ -1,11 +1,10 @@
-import { apiError } from '@/server/api-v1/api-error';
-import { apiRoute } from '@/server/api-v1/api-route';
-import { identifyViewer } from '@/server/api-v1/authenticate';
 import { parseQuery } from '@/server/api-v1/parse-query';
 import { type ApiComparedPair, compareQuerySchema } from '@/server/api-v1/schemas';
 import { toMatrix } from '@/server/api-v1/serialize-evaluation';
 import { serializeLeaderboard } from '@/server/api-v1/serialize-leaderboard';
 import { getRequestDb } from '@/server/db';
+import { refuse } from '@/server/http/refusal';
+import { withRoute } from '@/server/http/with-route';
 import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
 import { getModelComparison } from '@/server/queries/get-model-comparison';
 
@@ -13,19 +12,16 @@ import { getModelComparison } from '@/server/queries/get-model-comparison';
  * GET /api/v1/compare?dataset=&models=a,b[,c,d]: 2 to 4 public models at their board entries,
  * with per-class recall and, for every pair, McNemar's test on the images only one gets right.
  */
-export const GET = apiRoute('GET /api/v1/compare', async (request: Request): Promise<Response> => {
-  const viewer = await identifyViewer(request);
-  if (!viewer.ok) return viewer.response;
+export const GET = withRoute({ name: 'GET /api/v1/compare', shape: 'v1', auth: 'optional' }, async (request) => {
   const query = parseQuery(request, compareQuerySchema);
-  if (!query.ok) return query.response;
+  if (!query.ok) return query;
   const { dataset, models: modelIds } = query.data;
   const db = await getRequestDb();
   const onBoard = new Set((await getCachedLeaderboard(db, dataset)).map((entry) => entry.modelId));
   const missing = modelIds.filter((id) => !onBoard.has(id));
   if (missing.length > 0) {
-    return apiError(
+    return refuse(
       404,
-      'not_found',
       `Not on the public ${dataset} leaderboard: ${missing.join(', ')}. Compare models that have a public scored submission on it.`,
       { fields: { models: `Unknown or not ranked on ${dataset}: ${missing.join(', ')}.` } },
     );

@@ -1,10 +1,11 @@
 import { getEnv } from '@/env';
 import { buildOpenApiDocument } from '@/server/api-v1/openapi-document';
+import { withRoute } from '@/server/http/with-route';
 
 let cached: { appUrl: string; body: string } | undefined;
 
 /** GET /api/v1/openapi.json: the OpenAPI 3.1 description of /api/v1, built once per process. */
-export function GET(): Response {
+export const GET = withRoute({ name: 'GET /api/v1/openapi.json', shape: 'v1', auth: 'none' }, async () => {
   const { APP_URL } = getEnv();
   if (cached?.appUrl !== APP_URL) cached = { appUrl: APP_URL, body: JSON.stringify(buildOpenApiDocument(APP_URL)) };
   return new Response(cached.body, {
@@ -15,4 +16,4 @@ export function GET(): Response {
       'Access-Control-Allow-Origin': '*',
     },
   });
-}
+});

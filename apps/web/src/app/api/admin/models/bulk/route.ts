@@ -1,18 +1,18 @@
 import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
 import { applyModelBulkAction, modelBulkSchema } from '@/server/admin/bulk-model-actions';
-import { guardAdminRequest } from '@/server/auth/guard-admin-request';
-import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
+import { withRoute } from '@/server/http/with-route';
 
 /**
  * POST /api/admin/models/bulk `{ action, ids, reason? }`: hide/unhide, disqualify/requalify,
  * (un)mark as baseline. Answers what happened to each id. Admins only, from a browser session.
  */
-export async function POST(request: Request): Promise<Response> {
-  const guard = await guardAdminRequest(request);
-  if (!guard.ok) return guard.response;
-  const body = await readJsonBody(request, modelBulkSchema);
-  if (!body.ok) return jsonError(body.status, body.error);
-  return Response.json(await applyModelBulkAction(getDb(getEnv().DATABASE_URL), guard.actor, body.data));
-}
+export const POST = withRoute(
+  { name: 'POST /api/admin/models/bulk', shape: 'api', auth: 'admin' },
+  async (request, { actor }) => {
+    const body = await readJsonBody(request, modelBulkSchema);
+    if (!body.ok) return body;
+    return Response.json(await applyModelBulkAction(getDb(getEnv().DATABASE_URL), actor, body.data));
+  },
+);

@@ -1,18 +1,18 @@
 import { applySubmissionBulkAction, submissionBulkSchema } from '@/server/admin/bulk-submission-actions';
 import { getAdminDeps } from '@/server/admin/get-admin-deps';
-import { guardAdminRequest } from '@/server/auth/guard-admin-request';
-import { jsonError } from '@/server/http/json-error';
 import { readJsonBody } from '@/server/http/read-json-body';
+import { withRoute } from '@/server/http/with-route';
 
 /**
  * POST /api/admin/submissions/bulk `{ action, ids, reason? }`: retry, cancel, give back quota,
  * hide/unhide, disqualify/requalify, mark reviewed, (un)mark the model as baseline. Answers what
  * happened to each id. Admins only, from a browser session (not an API token).
  */
-export async function POST(request: Request): Promise<Response> {
-  const guard = await guardAdminRequest(request);
-  if (!guard.ok) return guard.response;
-  const body = await readJsonBody(request, submissionBulkSchema);
-  if (!body.ok) return jsonError(body.status, body.error);
-  return Response.json(await applySubmissionBulkAction(getAdminDeps(), guard.actor, body.data));
-}
+export const POST = withRoute(
+  { name: 'POST /api/admin/submissions/bulk', shape: 'api', auth: 'admin' },
+  async (request, { actor }) => {
+    const body = await readJsonBody(request, submissionBulkSchema);
+    if (!body.ok) return body;
+    return Response.json(await applySubmissionBulkAction(getAdminDeps(), actor, body.data));
+  },
+);

@@ -1,10 +1,9 @@
 import { type DatasetPair, pairDatasetResults } from '@/server/analysis/pair-dataset-results';
-import { apiRoute } from '@/server/api-v1/api-route';
-import { identifyViewer } from '@/server/api-v1/authenticate';
 import { paginate } from '@/server/api-v1/paginate';
 import { parseQuery } from '@/server/api-v1/parse-query';
 import { type ApiDatasetPair, pairQuerySchema } from '@/server/api-v1/schemas';
 import { getRequestDb } from '@/server/db';
+import { withRoute } from '@/server/http/with-route';
 import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
 
 function serializePair(pair: DatasetPair): ApiDatasetPair {
@@ -24,13 +23,11 @@ function serializePair(pair: DatasetPair): ApiDatasetPair {
 }
 
 /** GET /api/v1/leaderboards/mnist-vs-fashion: public models on both boards, with how much they drop on Fashion-MNIST. */
-export const GET = apiRoute(
-  'GET /api/v1/leaderboards/mnist-vs-fashion',
-  async (request: Request): Promise<Response> => {
-    const viewer = await identifyViewer(request);
-    if (!viewer.ok) return viewer.response;
+export const GET = withRoute(
+  { name: 'GET /api/v1/leaderboards/mnist-vs-fashion', shape: 'v1', auth: 'optional' },
+  async (request) => {
     const query = parseQuery(request, pairQuerySchema);
-    if (!query.ok) return query.response;
+    if (!query.ok) return query;
     const db = await getRequestDb();
     const [mnist, fashion] = await Promise.all([
       getCachedLeaderboard(db, 'mnist'),

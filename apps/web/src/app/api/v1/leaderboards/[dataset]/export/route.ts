@@ -1,30 +1,23 @@
+import { SCORER_VERSION } from '@tenfold/contract';
 import { isDatasetId } from '@tenfold/datasets/catalog';
-import { SCORER_VERSION } from '@tenfold/scoring/version';
 import { z } from 'zod';
-import { apiError } from '@/server/api-v1/api-error';
-import { apiRoute } from '@/server/api-v1/api-route';
-import { identifyViewer } from '@/server/api-v1/authenticate';
 import { parseQuery } from '@/server/api-v1/parse-query';
 import { serializeLeaderboard } from '@/server/api-v1/serialize-leaderboard';
 import { getRequestDb } from '@/server/db';
+import { refuse } from '@/server/http/refusal';
+import { withRoute } from '@/server/http/with-route';
 import { formatLeaderboardCsv } from '@/server/leaderboard/format-leaderboard-csv';
 import { getCachedLeaderboardDerived } from '@/server/queries/get-cached-leaderboard';
-
-type Context = { params: Promise<{ dataset: string }> };
 
 const exportQuerySchema = z.object({ format: z.enum(['json', 'csv'], 'Choose format json or csv.').default('json') });
 
 /** GET /api/v1/leaderboards/{dataset}/export?format=json|csv: the whole public board in rank order. */
-export const GET = apiRoute(
-  'GET /api/v1/leaderboards/[dataset]/export',
-  async (request: Request, context: Context): Promise<Response> => {
-    const viewer = await identifyViewer(request);
-    if (!viewer.ok) return viewer.response;
-    const { dataset } = await context.params;
-    if (!isDatasetId(dataset))
-      return apiError(404, 'not_found', 'No leaderboard with this name: use mnist or fashion-mnist.');
+export const GET = withRoute(
+  { name: 'GET /api/v1/leaderboards/[dataset]/export', shape: 'v1', auth: 'optional', params: ['dataset'] },
+  async (request, { params: { dataset } }) => {
+    if (!isDatasetId(dataset)) return refuse(404, 'No leaderboard with this name: use mnist or fashion-mnist.');
     const query = parseQuery(request, exportQuerySchema);
-    if (!query.ok) return query.response;
+    if (!query.ok) return query;
     const db = await getRequestDb();
     const { format } = query.data;
     const body = await getCachedLeaderboardDerived(db, dataset, `v1:export:${format}`, (entries) =>

@@ -1,16 +1,17 @@
 import { readFormData } from '@/server/http/read-form-data';
-import type { SubmissionErrors } from '@/server/submissions/submission-errors';
-import type { SubmissionInput } from '@/server/submissions/submission-input';
+import type { SubmissionInput } from './submission-input.ts';
+import type { SubmissionFailure } from './submission-refusal.ts';
 
-/** Room for multipart boundaries, headers and the text fields around the file (as POST /api/submissions). */
+/** Room for multipart boundaries, headers and the text fields around the file. */
 const MULTIPART_ALLOWANCE_BYTES = 256 * 1024;
 const TEXT_FIELDS = ['dataset', 'modelName', 'layout', 'scale', 'mean', 'std', 'output', 'visibility'] as const;
 
-export type ReadSubmissionInputResult =
-  | { ok: true; input: SubmissionInput }
-  | { ok: false; httpStatus: 400 | 413; errors: SubmissionErrors };
+export type ReadSubmissionInputResult = { ok: true; input: SubmissionInput } | SubmissionFailure;
 
-/** The multipart upload as create-submission's input: the text fields and every `file` part. */
+/**
+ * The multipart upload (the /submit form, /api/submissions and /api/v1/submissions) as
+ * create-submission's input: the text fields and every `file` part.
+ */
 export async function readSubmissionInput(
   request: Request,
   maxUploadBytes: number,
@@ -18,8 +19,8 @@ export async function readSubmissionInput(
   const body = await readFormData(request, maxUploadBytes + MULTIPART_ALLOWANCE_BYTES);
   if (!body.ok) {
     return body.reason === 'too_large'
-      ? { ok: false, httpStatus: 413, errors: { file: 'file_too_large' } }
-      : { ok: false, httpStatus: 400, errors: { form: 'form_malformed' } };
+      ? { ok: false, status: 413, errors: { file: 'file_too_large' } }
+      : { ok: false, status: 400, errors: { form: 'form_malformed' } };
   }
   const input: SubmissionInput = {};
   for (const field of TEXT_FIELDS) {

@@ -1,0 +1,37 @@
+export {
+  type ContractColumns,
+  choiceByDatabaseEnum,
+  choiceById,
+  contractFromColumns,
+  contractToColumns,
+  DEFAULT_CONTRACT,
+  databaseEnumsOf,
+  describeLayout,
+  describeScaling,
+  formatShape,
+  type InputContract,
+  type InputLayout,
+  type InputScale,
+  idsOf,
+  inputContractSchema,
+  inputShape,
+  LAYOUT_IDS,
+  OUTPUT_IDS,
+  type OutputKind,
+  SCALE_IDS,
+} from './input-contract.ts';
+export {
+  CLASS_COUNT,
+  type ContractChoice,
+  DEFAULT_CHOICES,
+  IMAGE_SIDE,
+  INPUT_LAYOUTS,
+  INPUT_SCALES,
+  OUTPUT_KINDS,
+  PIXELS_PER_IMAGE,
+  STANDARD_SCALING_DEFAULTS,
+  type StandardScaling,
+  type TensorShape,
+} from './input-contract-table.ts';
+export { SANITY_SAMPLE_SIZE } from './sanity-sample-size.ts';
+export { SCORER_VERSION } from './scorer-version.ts';
