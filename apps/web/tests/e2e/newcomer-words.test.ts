@@ -95,6 +95,18 @@ describe('the words a newcomer reads', () => {
     await expect(page.getByTestId('dot-plot-dot').count()).resolves.toBe(40);
   });
 
+  it("suggests the chosen dataset's own mean and std on the upload form", async () => {
+    await page.goto(`${app.baseUrl}/submit`);
+    await page.selectOption('#scale', 'standard');
+    await expect(page.getByTestId('standard-hint').textContent()).resolves.toContain(
+      "MNIST's own: mean 0.1307, std 0.3081",
+    );
+    await page.selectOption('#dataset', 'fashion-mnist');
+    await expect(page.locator('#mean').getAttribute('placeholder')).resolves.toBe('0.286');
+    await expect(page.locator('#std').getAttribute('placeholder')).resolves.toBe('0.353');
+    await expect(page.getByTestId('standard-hint').textContent()).resolves.toContain("Fashion-MNIST's own");
+  });
+
   it('warns, with a link, when the same file is uploaded again', async () => {
     const first = await uploadModel(app.baseUrl, { cookie: user.cookie }, { modelName: 'First try' });
     await page.goto(`${app.baseUrl}/submissions/${first.submissionId}`);
