@@ -30,7 +30,14 @@ export function SiteNav({ viewer }: { viewer: NavViewer | null }) {
           <span aria-hidden="true" className="site-nav__burger" />
           Menu
         </button>
-        <div id={menu.panelId} className="site-nav__panel" data-open={menu.isOpen} data-testid="menu-panel">
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: only catches clicks on the links inside, which are keyboard-operable themselves. */}
+        <div
+          id={menu.panelId}
+          className="site-nav__panel"
+          data-open={menu.isOpen}
+          onClick={menu.closeOnLink}
+          data-testid="menu-panel"
+        >
           <NavLink href="/datasets/mnist">MNIST</NavLink>
           <NavLink href="/datasets/fashion-mnist">Fashion-MNIST</NavLink>
           <NavLink href="/mnist-vs-fashion">MNIST vs Fashion</NavLink>
@@ -53,7 +60,13 @@ export function SiteNav({ viewer }: { viewer: NavViewer | null }) {
                 </span>
                 <span aria-hidden="true"> ▾</span>
               </button>
-              <div id={account.panelId} className="site-account__panel" data-open={account.isOpen}>
+              {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: as the menu panel above. */}
+              <div
+                id={account.panelId}
+                className="site-account__panel"
+                data-open={account.isOpen}
+                onClick={account.closeOnLink}
+              >
                 <span className="site-account__email">{viewer.email}</span>
                 <NavLink href="/account">My models</NavLink>
                 <NavLink href="/settings/tokens">Tokens</NavLink>

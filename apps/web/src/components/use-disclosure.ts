@@ -1,7 +1,7 @@
 'use client';
 
 import { usePathname } from 'next/navigation';
-import { type RefObject, useEffect, useId, useRef, useState } from 'react';
+import { type MouseEvent, type RefObject, useEffect, useId, useRef, useState } from 'react';
 
 export type Disclosure = {
   isOpen: boolean;
@@ -9,6 +9,8 @@ export type Disclosure = {
   buttonRef: RefObject<HTMLButtonElement | null>;
   rootRef: RefObject<HTMLDivElement | null>;
   toggle: () => void;
+  /** For a click inside the panel, so following a link closes the menu at once (before the route changes). */
+  closeOnLink: (event: MouseEvent) => void;
 };
 
 /**
@@ -45,5 +47,14 @@ export function useDisclosure(): Disclosure {
     };
   }, [isOpen]);
 
-  return { isOpen, panelId, buttonRef, rootRef, toggle: () => setIsOpen((open) => !open) };
+  return {
+    isOpen,
+    panelId,
+    buttonRef,
+    rootRef,
+    toggle: () => setIsOpen((open) => !open),
+    closeOnLink: (event) => {
+      if ((event.target as Element).closest('a')) setIsOpen(false);
+    },
+  };
 }

@@ -285,7 +285,7 @@ describe('the header', () => {
     await menu.click();
     await nav.getByRole('link', { name: 'Compare', exact: true }).click();
     await page.waitForURL(/\/compare$/);
-    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     await context.close();
     expect(consoleErrors).toEqual([]);
   });
