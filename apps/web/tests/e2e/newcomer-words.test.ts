@@ -69,7 +69,7 @@ describe('the words a newcomer reads', () => {
       `[![Tenfold rank](${app.baseUrl}/api/models/${modelIds[0]}/badge.svg?dataset=mnist)](${app.baseUrl}/models/${modelIds[0]}?dataset=mnist)`,
     );
     const badge = await fetch(`${app.baseUrl}/api/models/${modelIds[0]}/badge.svg?dataset=mnist`);
-    expect(await badge.text()).toMatch(/rank \d+( =)? · \d+\.\d{2}%/);
+    expect(await badge.text()).toMatch(/\d+\.\d{2}% · rank \d+( =)?/);
   });
 
   it('speaks of TF.js on the home page and leads to both leaderboards', async () => {

@@ -56,7 +56,7 @@ export default async function ComparePage({ searchParams }: Props) {
                 <option value="">—</option>
                 {comparison.choices.map((choice) => (
                   <option key={choice.modelId} value={choice.modelId}>
-                    {`${formatRank(choice.tieRank, choice.isTiedWithAbove)} · ${choice.modelName}`}
+                    {`${choice.modelName} (rank ${formatRank(choice.tieRank, choice.isTiedWithAbove)})`}
                   </option>
                 ))}
               </select>

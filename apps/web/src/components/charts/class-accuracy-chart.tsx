@@ -68,7 +68,7 @@ export function ClassAccuracyChart({ classNames, values, title }: Props) {
       </svg>
       {axis.isBroken ? (
         <figcaption className="muted small">
-          {`The axis starts at ${Math.round(axis.start * 100)} % (marked ≈ on it), so small differences between classes show.`}
+          {`The axis starts at ${Math.round(axis.start * 100)} % (the zigzag on the axis), so small differences between classes show.`}
         </figcaption>
       ) : null}
     </figure>

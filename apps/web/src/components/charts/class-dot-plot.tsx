@@ -92,7 +92,7 @@ export function ClassDotPlot({ classNames, series, title }: Props) {
           </span>
         ))}
         {axis.isBroken ? (
-          <span className="muted small">{`Axis starts at ${Math.round(axis.start * 100)} % (marked ≈). Hover a dot for its value.`}</span>
+          <span className="muted small">{`Axis starts at ${Math.round(axis.start * 100)} % (the zigzag on the axis). Hover a dot for its value.`}</span>
         ) : (
           <span className="muted small">Hover a dot for its value.</span>
         )}

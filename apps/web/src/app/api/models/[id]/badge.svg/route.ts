@@ -21,7 +21,7 @@ export const GET = withRoute(
       : undefined;
     const label = `Tenfold ${getDatasetInfo(datasetId).name}`;
     const message = entry
-      ? `rank ${formatRank(entry.tieRank, entry.isTiedWithAbove)} · ${(entry.accuracy * 100).toFixed(2)}%`
+      ? `${(entry.accuracy * 100).toFixed(2)}% · rank ${formatRank(entry.tieRank, entry.isTiedWithAbove)}`
       : 'unranked';
     return new Response(formatRankBadge(label, message, entry ? 'ok' : 'none'), {
       headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
