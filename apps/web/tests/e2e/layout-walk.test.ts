@@ -290,3 +290,22 @@ describe('the header', () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+describe('the admin console', () => {
+  it('opens the rescore form on the models an admin ticked, not on "everything under an older scorer"', async () => {
+    if (!browser) throw new Error('no browser');
+    const { context, page } = await newPage(browser, [], { viewport: { width: 1280, height: 900 } });
+    await context.addCookies(sessionCookies(admin));
+    await page.goto(`${app.baseUrl}/admin/models`);
+    await page
+      .locator(`[data-testid="admin-model-row"][data-id="${seeded.longModelId}"] [data-testid="row-select"]`)
+      .check();
+    await page.getByTestId('bulk-rescore').click();
+    await page.waitForURL(/\/admin\/rescores\?models=/);
+    await expect(page.locator('#rescore-kind').inputValue()).resolves.toBe('ids');
+    const scored = await db.submission.findMany({ where: { modelId: seeded.longModelId, status: 'SCORED' } });
+    const listed = (await page.locator('#rescore-ids').inputValue()).split(/\s+/).filter(Boolean);
+    expect(listed.sort()).toEqual(scored.map((row) => row.id).sort());
+    await context.close();
+  });
+});
