@@ -58,7 +58,7 @@ export default async function AdminModelsPage({ searchParams }: { searchParams: 
         </button>
       </form>
 
-      <BulkActionBar formId={FORM_ID} endpoint="/api/admin/models/bulk" actions={ACTIONS} />
+      <BulkActionBar formId={FORM_ID} endpoint="/api/admin/models/bulk" actions={ACTIONS} rescoreParam="models" />
 
       {list.rows.length === 0 ? (
         <p className="empty">No model matches these filters.</p>

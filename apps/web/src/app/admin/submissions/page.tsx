@@ -117,7 +117,7 @@ export default async function AdminSubmissionsPage({ searchParams }: { searchPar
         </button>
       </form>
 
-      <BulkActionBar formId={FORM_ID} endpoint="/api/admin/submissions/bulk" actions={ACTIONS} withRescore />
+      <BulkActionBar formId={FORM_ID} endpoint="/api/admin/submissions/bulk" actions={ACTIONS} rescoreParam="ids" />
 
       {list.rows.length === 0 ? (
         <p className="empty" data-testid="no-submissions">
