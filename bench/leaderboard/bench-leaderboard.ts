@@ -14,42 +14,10 @@ import { createTestDatabase } from '@tenfold/db/testing';
 import { getFreePort, startProcess, stopProcess, waitForHttp } from '../../apps/web/tests/e2e/processes.ts';
 // The e2e tests' seeder: one definition of a realistic synthetic board for tests and benchmark.
 import { seedBoard } from '../../apps/web/tests/support/seed-board.ts';
+import { measureHttpLoad } from '../support/measure-http-load.ts';
 
 const WEB_DIR = fileURLToPath(new URL('../../apps/web/', import.meta.url));
 const TARGET_P99_MS = 100;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-async function load(url: string, clients: number, seconds: number) {
-  const latencies: number[] = [];
-  let bytes = 0;
-  let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < deadline) {
-        const start = performance.now();
-        const response = await fetch(url);
-        const body = await response.arrayBuffer();
-        latencies.push(performance.now() - start);
-        bytes += body.byteLength;
-        if (!response.ok) errors += 1;
-      }
-    }),
-  );
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    kb: bytes / latencies.length / 1024,
-    errors,
-  };
-}
 
 async function main() {
   const { values } = parseArgs({
@@ -101,9 +69,9 @@ async function main() {
       ['REST API v1 leaderboard, page 1 (50 models)', '/api/v1/leaderboards/mnist'],
       ['leaderboard JSON export (all 5,000 models)', '/api/datasets/mnist/leaderboard.json'],
     ] as const) {
-      await load(`${baseUrl}${path}`, 4, 3); // warm up: compile caches, connection pool, dataset load
-      const alone = await load(`${baseUrl}${path}`, 1, 3);
-      const result = await load(`${baseUrl}${path}`, clients, seconds);
+      await measureHttpLoad(`${baseUrl}${path}`, 4, 3); // warm up: compile caches, connection pool, dataset load
+      const alone = await measureHttpLoad(`${baseUrl}${path}`, 1, 3);
+      const result = await measureHttpLoad(`${baseUrl}${path}`, clients, seconds);
       const verdict = result.p99 < TARGET_P99_MS ? 'met' : 'missed';
       if (Number.isNaN(peerP99)) peerP99 = result.p99;
       rows.push(

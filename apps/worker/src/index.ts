@@ -1,6 +1,8 @@
 // The worker process: reads env once, connects to PostgreSQL and Redis, keeps its heartbeat,
 // reconciles PostgreSQL with Redis at start-up and periodically, consumes the scoring queue, and
 // on SIGTERM / SIGINT lets running jobs finish within a grace period or hands them back.
+import { syncImageConsensus } from '@tenfold/boards';
+import { DATASETS } from '@tenfold/datasets';
 import { getDb } from '@tenfold/db';
 import { createRedisConnection, createScoringQueue } from '@tenfold/queue';
 import { disposeSpareSandboxes } from '@tenfold/scoring';
@@ -8,6 +10,7 @@ import { createWorker } from './create-worker.ts';
 import { createDatasetAvailability } from './dataset-availability.ts';
 import { readEnv } from './env.ts';
 import { createScoringInputsLoader } from './load-scoring-inputs.ts';
+import { loadTestLabels } from './load-test-labels.ts';
 import { requeueOrphanRescores } from './rescore/requeue-orphans.ts';
 import { runPeriodically } from './run-periodically.ts';
 import { startWorkerHeartbeat } from './start-worker-heartbeat.ts';
@@ -72,6 +75,14 @@ const reconciler = runPeriodically(
       log(
         `reconciled rescores: ${rescores.requeued} requeued, ${rescores.cancelled} cancelled, ${rescores.enqueued} job(s) re-created, ${rescores.finalized} batch(es) ended`,
       );
+    }
+    // The consensus follows every evaluation and moderation as it happens; this catches what a
+    // failed or missed refresh left behind (a sync with nothing to do is one board query).
+    for (const dataset of Object.values(DATASETS)) {
+      if (!datasets.canScore(dataset.enumValue)) continue;
+      const synced = await syncImageConsensus(db, dataset.id, loadTestLabels);
+      if (synced.joined || synced.left)
+        log(`image consensus of ${dataset.id}: ${synced.joined} joined, ${synced.left} left`);
     }
   },
   env.RECONCILE_INTERVAL_MS,

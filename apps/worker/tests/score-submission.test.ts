@@ -1,3 +1,4 @@
+import { waitUntil } from '@tenfold/db/testing';
 import { enqueueScoring } from '@tenfold/queue';
 import {
   buildCentroidModel,
@@ -57,6 +58,18 @@ describe('the worker', () => {
     }
     expect(evaluation.confusionMatrix.reduce((a, b) => a + b, 0)).toBe(10_000);
     expect(scored.progressImages).toBe(10_000);
+    // Counted in MNIST's per-image consensus right after the evaluation was committed (the status
+    // is final a moment earlier): the only voter so far.
+    const consensus = await waitUntil(
+      async () => {
+        const rows = await fixture.db.imageConsensus.findMany({ where: { dataset: 'MNIST' } });
+        return rows.length > 0 && rows;
+      },
+      { description: "MNIST's image consensus" },
+    );
+    expect(consensus).toHaveLength(10_000);
+    expect(consensus.every((row) => row.modelsCounted === 1 && row.label === test.labels[row.imageIndex])).toBe(true);
+    expect(consensus.reduce((sum, row) => sum + row.correctCount, 0)).toBe(correct);
     const shifted = predictLinear(shiftImagesRight(test.images, test.count), test.count, model).predictions;
     expect(evaluation.shiftedAccuracy).toBe(shifted.filter((p, i) => p === test.labels[i]).length / 10_000);
     expect(evaluation.warnings).toEqual([]);

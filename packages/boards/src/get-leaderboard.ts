@@ -12,6 +12,8 @@ export type LeaderboardSubmission = ScoredSubmission & {
   imagesPerSecond: number;
   /** Older than the current scorer version when the entry awaits a rescore. */
   scorerVersion: string;
+  /** The evaluation in force the entry's numbers come from. */
+  evaluationId: string;
 };
 
 export type LeaderboardEntry = Ranked<LeaderboardSubmission>;
@@ -32,6 +34,7 @@ type Row = {
   meanLatencyMs: number;
   imagesPerSecond: number;
   scorerVersion: string;
+  evaluationId: string;
 };
 
 /**
@@ -45,7 +48,7 @@ type Row = {
  * rankedSubmissionsSql, the SQL twin of the rankedSubmissionsWhere that pages and counts use.
  */
 export async function getLeaderboard(
-  db: Db,
+  db: Pick<Db, '$queryRaw'>,
   datasetId: DatasetId,
   options: { limit?: number } = {},
 ): Promise<LeaderboardEntry[]> {
@@ -55,7 +58,7 @@ export async function getLeaderboard(
       SELECT DISTINCT ON (e."submissionId")
         s.id AS "submissionId", s."modelId", s.format, s."createdAt" AS "submittedAt", s."submitterId",
         e.accuracy, e."accuracyCiLow", e."accuracyCiHigh", e."parameterCount", e."artifactBytes",
-        e."meanLatencyMs", e."imagesPerSecond", e."scorerVersion"
+        e."meanLatencyMs", e."imagesPerSecond", e."scorerVersion", e.id AS "evaluationId"
       FROM "Submission" s
       JOIN "Evaluation" e ON e."submissionId" = s.id
       JOIN "Model" m ON m.id = s."modelId"
@@ -68,7 +71,7 @@ export async function getLeaderboard(
     )
     SELECT b."submissionId", b."modelId", m.name AS "modelName", m."isBaseline", u.name AS "submitterName",
       b.format, b."submittedAt", b.accuracy, b."accuracyCiLow", b."accuracyCiHigh", b."parameterCount",
-      b."artifactBytes", b."meanLatencyMs", b."imagesPerSecond", b."scorerVersion"
+      b."artifactBytes", b."meanLatencyMs", b."imagesPerSecond", b."scorerVersion", b."evaluationId"
     FROM best b
     JOIN "Model" m ON m.id = b."modelId"
     JOIN "User" u ON u.id = b."submitterId"`;

@@ -32,6 +32,12 @@ export type DatasetInfo = {
     licence: string;
     homepage: string;
     citation: string;
+    /** Why it was made: the problem its creators wanted a benchmark for. */
+    purpose: string;
+    /** How the labels were given, the first thing to know before calling one wrong. */
+    labelling: string;
+    /** The questions to ask of any dataset (intent, biases, ethics), answered for this one. */
+    questions: readonly { question: string; answer: string }[];
   };
 };
 
@@ -85,6 +91,27 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
       homepage: 'http://yann.lecun.com/exdb/mnist/',
       citation:
         'Y. LeCun, L. Bottou, Y. Bengio, P. Haffner. Gradient-based learning applied to document recognition. Proceedings of the IEEE, 86(11), 1998.',
+      purpose:
+        "A standard test of handwritten digit recognition, the problem behind reading ZIP codes and cheques in the 1990s. NIST's own split put the cleaner writing of Census Bureau employees in training and the harder writing of high-school students in testing; MNIST remixed both populations into both splits so that results measure the classifier, not the difference between writers.",
+      labelling:
+        'Each digit is the one its writer was asked to write on a NIST form (Special Databases 1 and 3), so a label is what the writer meant, not what a reader sees: a badly formed 4 that looks like a 9 stays a 4.',
+      questions: [
+        {
+          question: 'What was it made for?',
+          answer:
+            'Comparing learning algorithms on a clean, small task. It has since become a first exercise; top models are within a few tenths of a percent of each other, so it separates weak models from good ones but not good ones from each other.',
+        },
+        {
+          question: 'Whose handwriting is it, and what does that leave out?',
+          answer:
+            'About 250 writers per split from two US groups around 1990: Census Bureau employees and high-school students, writing digits in boxes on a form. Other scripts, ages, pens and writing habits (the crossed 7, the open 4) are rare or absent; the classes are not balanced either (892 fives against 1,135 ones in the test split).',
+        },
+        {
+          question: 'Are there ethical questions?',
+          answer:
+            'The writers filled in forms for NIST, not for a public machine-learning benchmark; no names are attached. Handwriting can identify people, which matters little at the level of single digits but is worth knowing before reusing the forms.',
+        },
+      ],
     },
   },
   'fashion-mnist': {
@@ -145,6 +172,27 @@ export const DATASETS: Record<DatasetId, DatasetInfo> = {
       homepage: 'https://github.com/zalandoresearch/fashion-mnist',
       citation:
         'H. Xiao, K. Rasul, R. Vollgraf. Fashion-MNIST: a novel image dataset for benchmarking machine learning algorithms. arXiv:1708.07747, 2017.',
+      purpose:
+        'A drop-in replacement for MNIST: same image size, same format, same 60,000 / 10,000 split, so every MNIST pipeline runs on it unchanged. Zalando Research made it because MNIST is too easy (convolutional networks reach 99.7 %), overused, and unlike the images modern computer vision deals with.',
+      labelling:
+        "Labels are the products' category codes in Zalando's catalogue, assigned by the company's in-house fashion experts and reviewed by a separate team; the class is what the product is sold as, which is why a shirt photographed like a T-shirt keeps its label.",
+      questions: [
+        {
+          question: 'What was it made for?',
+          answer:
+            'Benchmarking, not recognising clothes in the wild: front views of single products on a plain background, 28 × 28 pixels, 7,000 images per class (6,000 training, 1,000 test), exactly balanced.',
+        },
+        {
+          question: 'What biases does it carry?',
+          answer:
+            "One retailer's European catalogue of 2017: its product ranges, styles and photography. Some classes overlap by construction (Shirt, T-shirt/top, Pullover and Coat differ in details that 28 × 28 greyscale pixels barely keep), so a part of the remaining error is ambiguity rather than a model's failing.",
+        },
+        {
+          question: 'Are there ethical questions?',
+          answer:
+            'The images show products, not people, and are released under the MIT licence by the company that owns them. The questions are about use: conclusions drawn from it say little about recognising clothing worn by people.',
+        },
+      ],
     },
   },
 };

@@ -22,6 +22,7 @@ const ADMIN_PAGES = [
   '/admin/suspicious',
   '/admin/audit',
   '/admin/users',
+  '/admin/label-flags',
 ];
 
 let app: WebApp;

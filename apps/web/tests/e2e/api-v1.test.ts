@@ -287,6 +287,52 @@ describe('REST API v1', () => {
     ).toBe(200);
   });
 
+  it('serves the per-image consensus of the public models as JSON and CSV, matching a count of their predictions', async () => {
+    // The worker syncs the consensus just after it commits an evaluation: wait for both public MNIST models.
+    const deadline = Date.now() + 60_000;
+    let consensus = await api('GET', '/datasets/mnist/consensus', '/datasets/{dataset}/consensus');
+    while (consensus.body.modelsCounted !== 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      consensus = await api('GET', '/datasets/mnist/consensus', '/datasets/{dataset}/consensus');
+    }
+    expect(consensus.status).toBe(200);
+    // The centroid model and the always-"1" model; the private model does not vote.
+    expect(consensus.body).toMatchObject({ dataset: 'mnist', modelsCounted: 2 });
+    const rows = consensus.body.data as Array<{
+      imageIndex: number;
+      label: number;
+      correctCount: number;
+      votes: number[];
+    }>;
+    expect(rows).toHaveLength(10_000);
+    const mismatches = rows.filter((row, index) => {
+      const votes = new Array<number>(10).fill(0);
+      const answer = expected[index] as number;
+      votes[answer] = (votes[answer] as number) + 1;
+      votes[1] = (votes[1] as number) + 1;
+      const correct = (isRight(index) ? 1 : 0) + (labels[index] === 1 ? 1 : 0);
+      return (
+        row.imageIndex !== index ||
+        row.label !== labels[index] ||
+        row.correctCount !== correct ||
+        JSON.stringify(row.votes) !== JSON.stringify(votes)
+      );
+    });
+    expect(mismatches.slice(0, 3)).toEqual([]);
+
+    const csv = await callApp(app.baseUrl, {}, { method: 'GET', path: '/api/v1/datasets/mnist/consensus?format=csv' });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines).toHaveLength(10_001);
+    expect(lines[1]?.split(',').slice(0, 4).map(Number)).toEqual([0, rows[0]?.label, 2, rows[0]?.correctCount]);
+    expectError(await api('GET', '/datasets/cifar/consensus', '/datasets/{dataset}/consensus'), 404, 'not_found');
+    expectError(
+      await api('GET', '/datasets/mnist/consensus?format=xml', '/datasets/{dataset}/consensus'),
+      400,
+      'invalid_input',
+    );
+  });
+
   it("lists the caller's own submissions newest first, in pages, with filters", async () => {
     const first = await api('GET', '/submissions?perPage=3', '/submissions', { token: owner.token });
     expect(first.status).toBe(200);

@@ -97,6 +97,15 @@ async function ownerScoredSubmission(): Promise<string> {
 }
 
 /** A running rescore batch of one queued item, as an admin would have started it. */
+let flaggedImages = 0;
+
+async function ownerLabelFlag(): Promise<string> {
+  const flag = await getDb(app.database.databaseUrl).labelFlag.create({
+    data: { dataset: 'MNIST', imageIndex: 9_000 + flaggedImages++, userId: users.owner.userId },
+  });
+  return flag.id;
+}
+
 async function runningRescoreBatch(): Promise<string> {
   const submissionId = await ownerScoredSubmission();
   const batch = await getDb(app.database.databaseUrl).rescoreBatch.create({
@@ -263,6 +272,28 @@ const MATRIX: Record<string, Case[]> = {
         method: 'POST',
         path: '/api/admin/models/bulk',
         json: { action: 'hide', ids: [await ownerModel('private')], reason: 'matrix' },
+      }),
+    },
+  ],
+  'POST /api/datasets/[id]/images/[index]/flag': [
+    {
+      label: 'flag a test label (any signed-in user, a token too; each call a new image)',
+      expected: { anonymous: 401, owner: 201, other: 201, admin: 201, adminToken: 201 },
+      request: async () => ({
+        method: 'POST',
+        path: `/api/datasets/mnist/images/${flaggedImages++}/flag`,
+        json: { suggestedClass: 3 },
+      }),
+    },
+  ],
+  'POST /api/admin/label-flags/review': [
+    {
+      label: "review the owner's label flag (admins only)",
+      expected: { anonymous: 401, owner: 403, other: 403, admin: 200, adminToken: 403 },
+      request: async () => ({
+        method: 'POST',
+        path: '/api/admin/label-flags/review',
+        json: { action: 'dismiss', ids: [await ownerLabelFlag()] },
       }),
     },
   ],

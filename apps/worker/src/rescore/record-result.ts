@@ -1,6 +1,7 @@
 import { type Db, RescoreItemStatus } from '@tenfold/db';
 import type { ScoreResult } from '@tenfold/scoring';
 import { evaluationColumns } from '../evaluation-columns.ts';
+import { refreshImageConsensus } from '../refresh-image-consensus.ts';
 import { writeWhileClaimed } from '../write-while-claimed.ts';
 import { type RescoreClaim, updateHeldItem } from './item-status.ts';
 
@@ -9,7 +10,7 @@ import { type RescoreClaim, updateHeldItem } from './item-status.ts';
  * overwrites the submission's own one, even under an unchanged scorer version), only while the
  * claim holds: a cancelled batch or a taken-over item gets no evaluation at all.
  */
-export function recordRescoreResult(
+export async function recordRescoreResult(
   db: Db,
   claim: RescoreClaim,
   submissionId: string,
@@ -24,7 +25,7 @@ export function recordRescoreResult(
     heartbeatAt: null,
     finishedAt: new Date(),
   };
-  return writeWhileClaimed(
+  const isWritten = await writeWhileClaimed(
     db,
     (tx) => updateHeldItem(tx, claim, done),
     async (tx) => {
@@ -37,4 +38,6 @@ export function recordRescoreResult(
       await tx.rescoreItem.update({ where: { id: claim.itemId }, data: { newEvaluationId: evaluation.id } });
     },
   );
+  if (isWritten) void refreshImageConsensus(db, submissionId);
+  return isWritten;
 }

@@ -1,6 +1,7 @@
 import { type Db, markSubmissionScored, type SubmissionClaim } from '@tenfold/db';
 import type { ScoreResult } from '@tenfold/scoring';
 import { evaluationColumns } from '../evaluation-columns.ts';
+import { refreshImageConsensus } from '../refresh-image-consensus.ts';
 import { writeWhileClaimed } from '../write-while-claimed.ts';
 
 /**
@@ -8,10 +9,10 @@ import { writeWhileClaimed } from '../write-while-claimed.ts';
  * cancellation was requested. The upsert keeps one evaluation per (submission, scorer version)
  * for the submission's own scoring; rescores add theirs under their batch (see Evaluation.run).
  */
-export function recordSubmissionResult(db: Db, claim: SubmissionClaim, result: ScoreResult): Promise<boolean> {
+export async function recordSubmissionResult(db: Db, claim: SubmissionClaim, result: ScoreResult): Promise<boolean> {
   const { submissionId } = claim;
   const columns = evaluationColumns(result);
-  return writeWhileClaimed(
+  const isWritten = await writeWhileClaimed(
     db,
     (tx) => markSubmissionScored(tx, claim, result.total),
     async (tx) => {
@@ -24,4 +25,6 @@ export function recordSubmissionResult(db: Db, claim: SubmissionClaim, result: S
       });
     },
   );
+  if (isWritten) void refreshImageConsensus(db, submissionId);
+  return isWritten;
 }

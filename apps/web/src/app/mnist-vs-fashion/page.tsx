@@ -43,7 +43,8 @@ export default async function MnistVersusFashionPage({ searchParams }: Props) {
         <h1>MNIST versus Fashion-MNIST</h1>
         <p className="lead">
           Fashion-MNIST has MNIST&apos;s format and sizes but harder content. Each public model with results on both,
-          its best accuracy on each, and how much it loses on the harder one.
+          its best accuracy on each, and how much it loses on the harder one. Which classes the loss comes from, over
+          every model: <Link href="/datasets/fashion-mnist/consensus#drop-heading">the drop class by class</Link>.
         </p>
       </section>
       {pairs.length === 0 ? (

@@ -9,6 +9,7 @@ const LINKS = [
   { href: '/admin/models', label: 'Models' },
   { href: '/admin/suspicious', label: 'Suspicious' },
   { href: '/admin/rescores', label: 'Rescores' },
+  { href: '/admin/label-flags', label: 'Label flags' },
   { href: '/admin/audit', label: 'Audit log' },
   { href: '/admin/users', label: 'Users' },
 ] as const;

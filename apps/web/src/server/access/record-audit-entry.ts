@@ -2,7 +2,7 @@ import 'server-only';
 import type { Credential, Prisma } from '@tenfold/db';
 import type { Actor } from '@/server/auth/authenticate-request';
 
-export type AuditTarget = 'Model' | 'Submission' | 'User' | 'RescoreBatch' | 'Queue';
+export type AuditTarget = 'Model' | 'Submission' | 'User' | 'RescoreBatch' | 'Queue' | 'Image';
 
 export type AuditEntry = {
   /** Dotted verb, e.g. `submission.hide`, `rescore.create`: the audit page filters on it. */

@@ -35,11 +35,14 @@ export type NamedBulkOutcome = BulkOutcome & { name: string | null; href: string
 
 export type BulkSummary = { action: string; done: number; skipped: number; results: NamedBulkOutcome[] };
 
-/** `named`: the model name and page of each id that exists; unknown ids keep only their id. */
+/**
+ * `named`: the model name and page of each id that exists; unknown ids (and rows that are not a
+ * model's, such as label flags) keep only their id.
+ */
 export function summarise(
   action: string,
   results: BulkOutcome[],
-  named: ReadonlyMap<string, { name: string; href: string }>,
+  named: ReadonlyMap<string, { name: string; href: string }> = new Map(),
 ): BulkSummary {
   const done = results.filter((result) => result.outcome === 'done').length;
   const withNames = results.map((result) => ({

@@ -3,6 +3,7 @@ import type { Db } from '@tenfold/db';
 import type { z } from 'zod';
 import { recordAuditEntry } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { refreshImageConsensus } from '@/server/consensus/refresh-image-consensus';
 import { type BulkOutcome, type BulkSummary, bulkActionSchema, summarise } from './bulk-action-input.ts';
 import { MODERATION_ACTIONS, type ModerationAction, moderationChange } from './moderation-change.ts';
 import { setModelBaseline } from './set-model-baseline.ts';
@@ -54,5 +55,6 @@ export async function applyModelBulkAction(db: Db, actor: Actor, input: ModelBul
       );
     }
   }
+  if (results.some((result) => result.outcome === 'done')) await refreshImageConsensus(db);
   return summarise(input.action, results, named);
 }

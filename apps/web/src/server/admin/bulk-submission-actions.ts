@@ -9,6 +9,7 @@ import {
 import type { z } from 'zod';
 import { recordAuditEntry } from '@/server/access/record-audit-entry';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { refreshImageConsensus } from '@/server/consensus/refresh-image-consensus';
 import { removeScoringJobs } from '@/server/submissions/ownership-deps';
 import type { AdminDeps } from './admin-deps.ts';
 import { type BulkOutcome, type BulkSummary, bulkActionSchema, summarise } from './bulk-action-input.ts';
@@ -202,5 +203,6 @@ export async function applySubmissionBulkAction(
     const row = byId.get(id);
     results.push(row ? await apply(context, row, input.action) : skipped(id, 'no submission with this id'));
   }
+  if (results.some((result) => result.outcome === 'done')) await refreshImageConsensus(deps.db);
   return summarise(input.action, results, named);
 }

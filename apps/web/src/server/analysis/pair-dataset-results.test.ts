@@ -19,6 +19,7 @@ function entry(modelId: string, accuracy: number): LeaderboardEntry {
     meanLatencyMs: 1,
     imagesPerSecond: 1,
     scorerVersion: '1.0.0',
+    evaluationId: 'e1',
     rank: 1,
     tieRank: 1,
     isTiedWithAbove: false,

@@ -275,6 +275,32 @@ export function buildOpenApiDocument(appUrl: string): JsonObject {
           },
         },
       },
+      '/datasets/{dataset}/consensus': {
+        get: {
+          operationId: 'getImageConsensus',
+          summary:
+            'Every test image seen through every public model: right answers, the commonest wrong one, the strong models’ vote',
+          parameters: [
+            datasetParameter,
+            {
+              name: 'format',
+              in: 'query',
+              required: false,
+              schema: { type: 'string', enum: ['json', 'csv'], default: 'json' },
+            },
+          ],
+          responses: {
+            '200': {
+              description: 'One row per test image, in test-set order.',
+              content: {
+                'application/json': { schema: ref('ConsensusExport') },
+                'text/csv': { schema: { type: 'string' } },
+              },
+            },
+            ...errors(400, 401, 404, 429),
+          },
+        },
+      },
       '/leaderboards/mnist-vs-fashion': {
         get: {
           operationId: 'getMnistVsFashion',

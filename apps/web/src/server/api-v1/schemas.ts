@@ -226,3 +226,36 @@ export const compareQuerySchema = z.object({
     ])
     .pipe(z.array(z.string()).min(2, 'Give at least 2 different model ids.').max(4, 'Give at most 4 model ids.')),
 });
+
+export const imageConsensusSchema = z
+  .object({
+    imageIndex: z.int().min(0).describe('Position in the test split (test-set order).'),
+    label: z.int().min(0).max(9).describe('The official label; never changed by the consensus or by flags.'),
+    modelsCounted: count.describe('Public models counted: each once, through its leaderboard entry.'),
+    correctCount: count.describe('Counted models that predict the label.'),
+    agreement: share.describe('correctCount / modelsCounted (0 when no model is counted).'),
+    topWrongClass: z.int().min(0).max(9).nullable().describe('The most common wrong answer (lowest class on a tie).'),
+    topWrongCount: count,
+    strongCount: count.describe('Counted models among the strongest of the board.'),
+    strongTopClass: z.int().min(0).max(9).nullable().describe("The strong models' most common answer."),
+    strongTopCount: count,
+    votes: z.array(count).length(10).describe('votes[k]: counted models that predict class k.'),
+  })
+  .register(apiSchemas, { id: 'ImageConsensus' });
+
+export const consensusExportSchema = z
+  .object({
+    dataset: datasetSchema,
+    modelsCounted: count,
+    strongModels: z.int().min(1).describe('How many of the best board entries count as strong models.'),
+    updatedAt: timestamp.nullable().describe('When the consensus last changed; null before the first model.'),
+    data: z.array(imageConsensusSchema),
+  })
+  .register(apiSchemas, { id: 'ConsensusExport' });
+
+export const consensusQuerySchema = z.object({
+  format: z.enum(['json', 'csv'], 'Choose format json or csv.').default('json'),
+});
+
+export type ApiImageConsensus = z.infer<typeof imageConsensusSchema>;
+export type ApiConsensusExport = z.infer<typeof consensusExportSchema>;

@@ -23,6 +23,7 @@ describe('formatLeaderboardCsv', () => {
           meanLatencyMs: 0.5,
           imagesPerSecond: 2000,
           scorerVersion: '1.0.0',
+          evaluationId: 'e1',
         },
       ]),
     );

@@ -21,6 +21,7 @@ function board(count: number): LeaderboardEntry[] {
       meanLatencyMs: index % 5,
       imagesPerSecond: 1000,
       scorerVersion: '1.0.0',
+      evaluationId: 'e1',
     })),
   );
 }

@@ -3,6 +3,7 @@ import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { refreshImageConsensus } from '@/server/consensus/refresh-image-consensus';
 import type { Refused } from '@/server/http/refusal';
 import { visibleModelsWhere } from '@/server/queries/public-submissions';
 import { deleteOrphanArtifacts } from '@/server/submissions/delete-orphan-artifacts';
@@ -34,6 +35,7 @@ export async function deleteModel(deps: OwnershipDeps, actor: Actor, id: string)
       details: { name: model.name, submissions: model.submissions.length },
     });
   });
+  await refreshImageConsensus(deps.db);
   const queued = model.submissions.filter((submission) => submission.status === 'QUEUED');
   await removeScoringJobs(
     deps,

@@ -5,6 +5,7 @@ import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { refreshImageConsensus } from '@/server/consensus/refresh-image-consensus';
 import { type Refused, refuse } from '@/server/http/refusal';
 import { visibleModelsWhere } from '@/server/queries/public-submissions';
 import type { OwnershipDeps } from '@/server/submissions/ownership-deps';
@@ -65,6 +66,7 @@ export async function updateModel(
       });
       return row;
     });
+    if (updated.visibility !== model.visibility) await refreshImageConsensus(deps.db);
     return {
       ok: true,
       model: { id: updated.id, name: updated.name, visibility: updated.visibility === 'PUBLIC' ? 'public' : 'private' },

@@ -3,6 +3,7 @@ import { decideOwnerAccess } from '@/server/access/decide-owner-access';
 import { ownerAccessError } from '@/server/access/owner-access-error';
 import { recordAdminAction } from '@/server/access/record-admin-action';
 import type { Actor } from '@/server/auth/authenticate-request';
+import { refreshImageConsensus } from '@/server/consensus/refresh-image-consensus';
 import type { Refused } from '@/server/http/refusal';
 import { visibleSubmissionsWhere } from '@/server/queries/public-submissions';
 import { deleteOrphanArtifacts } from './delete-orphan-artifacts.ts';
@@ -33,6 +34,7 @@ export async function deleteSubmission(deps: OwnershipDeps, actor: Actor, id: st
       targetId: id,
     });
   });
+  if (row.status === 'SCORED') await refreshImageConsensus(deps.db);
   if (row.status === 'QUEUED') await removeScoringJobs(deps, [id]);
   return { ok: true };
 }

@@ -9,7 +9,7 @@ import { getRequestDb } from '@/server/db';
 
 export const metadata: Metadata = { title: 'Audit log · Admin' };
 
-const TARGET_TYPES = ['Submission', 'Model', 'User', 'RescoreBatch', 'Queue'] as const;
+const TARGET_TYPES = ['Submission', 'Model', 'User', 'RescoreBatch', 'Queue', 'Image'] as const;
 
 /** Where a target lives in the site, when it has a page. */
 function targetHref(type: string, id: string): string | null {
@@ -17,6 +17,7 @@ function targetHref(type: string, id: string): string | null {
   if (type === 'Model') return `/models/${id}`;
   if (type === 'RescoreBatch') return `/admin/rescores/${id}`;
   if (type === 'User') return '/admin/users';
+  if (type === 'Image') return '/admin/label-flags';
   return null;
 }
 

@@ -6,7 +6,7 @@ import { formatCount } from '@/lib/format';
 
 type Props = { params: Promise<{ id: string }>; children: ReactNode };
 
-/** What the leaderboard and the dataset card share: the dataset's name, summary, classes and the tabs. */
+/** What the leaderboard, the dataset card and the consensus pages share: the dataset's name, summary, classes and the tabs. */
 export default async function DatasetLayout({ params, children }: Props) {
   const { id } = await params;
   if (!isDatasetId(id)) notFound();
@@ -36,6 +36,12 @@ export default async function DatasetLayout({ params, children }: Props) {
           </NavLink>
           <NavLink href={`/datasets/${dataset.slug}/card`} className="tabs__link" testId="tab-card">
             Dataset card
+          </NavLink>
+          <NavLink href={`/datasets/${dataset.slug}/consensus`} className="tabs__link" testId="tab-consensus">
+            Every image
+          </NavLink>
+          <NavLink href={`/datasets/${dataset.slug}/label-errors`} className="tabs__link" testId="tab-label-errors">
+            Label errors
           </NavLink>
         </nav>
       </section>

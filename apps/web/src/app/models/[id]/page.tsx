@@ -7,6 +7,7 @@ import { ModerationNotice } from '@/components/admin/moderation-notice';
 import { CellExamples } from '@/components/cell-examples';
 import { ClassAccuracyChart } from '@/components/charts/class-accuracy-chart';
 import { ConfusionHeatmap } from '@/components/confusion-heatmap';
+import { ContrastImages } from '@/components/consensus/contrast-images';
 import { getEnv } from '@/env';
 import { formatBytes, formatCount, formatPercent } from '@/lib/format';
 import { getModelModeration } from '@/server/admin/get-moderation-notices';
@@ -17,6 +18,7 @@ import { getRequestDb } from '@/server/db';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { getCellExamples } from '@/server/queries/get-cell-examples';
 import { getModel } from '@/server/queries/get-model';
+import { getModelConsensusContrast } from '@/server/queries/get-model-consensus-contrast';
 import { ModelHistory } from './model-history.tsx';
 
 type Props = {
@@ -60,6 +62,7 @@ export default async function ModelPage({ params, searchParams }: Props) {
   const moderation = viewer ? await getModelModeration(await getRequestDb(), model.id) : null;
   const isAdmin = viewer?.role === 'ADMIN';
   const canSeeModeration = moderation !== null && (isAdmin || viewer?.userId === moderation.ownerId);
+  const contrast = best ? await getModelConsensusContrast(await getRequestDb(), model.id, datasetId) : null;
 
   return (
     <>
@@ -178,6 +181,34 @@ export default async function ModelPage({ params, searchParams }: Props) {
               />
             ) : null}
           </section>
+
+          {contrast ? (
+            <section className="card" aria-labelledby="contrast-heading">
+              <h2 id="contrast-heading">Where it parts from the other models</h2>
+              <p className="muted small">
+                Against the {contrast.others} other public models on {dataset.name} (
+                <Link href={`/datasets/${datasetId}/consensus`}>every image through every model</Link>).
+              </p>
+              <h3>Images it gets right that most models miss</h3>
+              <ContrastImages
+                datasetSlug={dataset.slug}
+                classNames={dataset.classNames}
+                images={contrast.rareHits}
+                total={contrast.rareHitCount}
+                testId="rare-hits"
+                empty="None: where most models fail, it fails too."
+              />
+              <h3>Images most models get right that it misses</h3>
+              <ContrastImages
+                datasetSlug={dataset.slug}
+                classNames={dataset.classNames}
+                images={contrast.rareMisses}
+                total={contrast.rareMissCount}
+                testId="rare-misses"
+                empty="None: it gets every image right that most models get right."
+              />
+            </section>
+          ) : null}
         </>
       ) : (
         <p className="empty" data-testid="model-no-results">
