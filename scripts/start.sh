@@ -51,7 +51,7 @@ trap stop_all INT TERM EXIT
 # The binaries are started directly (not through `npm run`) so SIGTERM reaches them.
 # `node --import tsx`, not the tsx CLI, which kills a child that does not exit within ~60 ms of
 # SIGTERM: the worker needs its grace period to finish or hand back running jobs.
-(cd apps/worker && exec node --import tsx src/index.ts) &
+(cd apps/worker && WEB_URL="http://127.0.0.1:$PORT" exec node --import tsx src/index.ts) &
 pids+=($!)
 (cd apps/web && exec ../../node_modules/.bin/next start -p "$PORT") &
 pids+=($!)

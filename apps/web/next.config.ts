@@ -3,7 +3,11 @@ import type { NextConfig } from 'next';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Sent with every response. Pages also get a per-request, nonce-based CSP from `src/proxy.ts`. */
+/**
+ * Sent with every response. Pages also get a CSP: a per-request nonce from `src/proxy.ts` on
+ * pages rendered per request, hashes of their own inline scripts on cached pages
+ * (`page-cache/page-cache-handler.mjs`).
+ */
 const SECURITY_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
@@ -27,6 +31,9 @@ const nextConfig: NextConfig = {
   // from node_modules at run time instead of being bundled.
   serverExternalPackages: ['bullmq', 'ioredis', 'pg', '@prisma/client', '@prisma/adapter-pg'],
   outputFileTracingRoot: REPO_ROOT,
+  // Public pages live here between changes of the data: in memory, dropped by tag at once.
+  cacheHandler: fileURLToPath(new URL('./page-cache/page-cache-handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
   turbopack: { root: REPO_ROOT },
   experimental: {
     // Uploads go to route handlers, which enforce MAX_UPLOAD_BYTES themselves while reading

@@ -3,4 +3,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { refuseUnsupportedMethods } = await import('./server/http/refuse-unsupported-methods.ts');
   refuseUnsupportedMethods();
+  const { sendPrecompressedExports } = await import('./server/http/send-precompressed-exports.ts');
+  sendPrecompressedExports();
 }

@@ -10,6 +10,11 @@ const envSchema = z
     REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
     /** Namespaces every Redis key of the queue; web and worker must agree. */
     QUEUE_PREFIX: z.string().min(1).default('tenfold'),
+    /**
+     * Where this worker reaches the web app, told after each committed result so that its cached
+     * pages show it (the internal address: `npm start` sets it, `http://web:3000` under compose).
+     */
+    WEB_URL: z.string().url().default('http://localhost:3000'),
     /** Jobs this process scores at once; each runs in its own scoring process. */
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
     /** Unique per process: it fences a claimed submission, so two processes must never share one. */

@@ -6,6 +6,7 @@ import { DATASETS } from '@tenfold/datasets';
 import { getDb } from '@tenfold/db';
 import { createRedisConnection, createScoringQueue } from '@tenfold/queue';
 import { disposeSpareSandboxes } from '@tenfold/scoring';
+import { createPageChangeAnnouncer } from './announce-page-change.ts';
 import { createWorker } from './create-worker.ts';
 import { createDatasetAvailability } from './dataset-availability.ts';
 import { readEnv } from './env.ts';
@@ -108,6 +109,7 @@ const worker = createWorker({
     },
     lease: { heartbeatMs: env.JOB_HEARTBEAT_MS, staleAfterMs: env.STALE_AFTER_MS },
     isDraining: () => isShuttingDown,
+    announcePageChange: createPageChangeAnnouncer({ webUrl: env.WEB_URL, redis: connection, prefix: env.QUEUE_PREFIX }),
   },
 });
 worker.on('active', (job) => log(`${job.id}: started`));

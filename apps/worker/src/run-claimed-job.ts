@@ -1,5 +1,6 @@
 import type { DatasetEnum } from '@tenfold/datasets';
 import { type Db, FailureKind, type Submission, type SubmissionFailure } from '@tenfold/db';
+import type { PageChange } from '@tenfold/queue';
 import { isModelError, type SandboxLimits, type ScoreResult } from '@tenfold/scoring';
 import type { ScoringInputs } from './load-scoring-inputs.ts';
 import { scoreStoredSubmission } from './score-stored-submission.ts';
@@ -19,6 +20,8 @@ export type JobDeps = {
   lease: { heartbeatMs: number; staleAfterMs: number };
   /** True once the process was told to stop (SIGTERM): jobs may still finish until the grace ends. */
   isDraining?: () => boolean;
+  /** Told after a result or failure was committed, so the web app re-renders the pages showing it. */
+  announcePageChange?: (change: PageChange) => void;
 };
 
 export type JobAttempt = {
@@ -168,8 +171,11 @@ export async function runClaimedJob<Claim>(
   });
   if (claimed.kind !== 'claimed') return claimed;
   const { claim, submission } = claimed;
-  const settle = async (isWritten: boolean, kindIfWritten: 'scored' | 'failed'): Promise<JobOutcome> =>
-    isWritten ? { kind: kindIfWritten } : { kind: await kind.settleLost(db, claim) };
+  const settle = async (isWritten: boolean, kindIfWritten: 'scored' | 'failed'): Promise<JobOutcome> => {
+    if (!isWritten) return { kind: await kind.settleLost(db, claim) };
+    deps.announcePageChange?.({ dataset: submission.dataset, modelId: submission.modelId });
+    return { kind: kindIfWritten };
+  };
 
   const refusal = kind.refusal?.(submission);
   if (refusal) return settle(await kind.fail(db, claim, { kind: FailureKind.MODEL, reason: refusal }), 'failed');

@@ -1,9 +1,11 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 
-export default async function NotFound() {
-  // Rendered per request like every page, so it gets the proxy's CSP nonce on its scripts.
-  await connection();
+/**
+ * Static, because every cached page includes it. Rendered for an unknown URL, it carries the
+ * nonce of that request and is never stored (page-cache/page-cache-handler.mjs); rendered inside
+ * a cached page, it is stored with that page's hashes.
+ */
+export default function NotFound() {
   return (
     <section className="empty empty--page">
       <p className="eyebrow">404</p>

@@ -1,9 +1,8 @@
 import Link from 'next/link';
-import { getViewer } from '@/server/auth/get-viewer';
 import { SiteNav } from './site-nav.tsx';
 
-export async function SiteHeader() {
-  const viewer = await getViewer();
+/** The same for every visitor, so pages that include it can be cached; who is signed in is SiteNav's (fetched). */
+export function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -13,9 +12,7 @@ export async function SiteHeader() {
           </span>
           <span className="brand__name">Tenfold</span>
         </Link>
-        <SiteNav
-          viewer={viewer ? { name: viewer.name, email: viewer.email, isAdmin: viewer.role === 'ADMIN' } : null}
-        />
+        <SiteNav />
       </div>
     </header>
   );

@@ -4,15 +4,15 @@ import Link from 'next/link';
 import { NavLink } from './nav-link.tsx';
 import { SignOutButton } from './sign-out-button.tsx';
 import { useDisclosure } from './use-disclosure.ts';
-
-export type NavViewer = { name: string; email: string; isAdmin: boolean };
+import { useHeaderViewer } from './use-header-viewer.ts';
 
 /**
  * The header's links. On a desktop they sit on one row, the account's behind a button with the
  * user's name; on a phone everything but Submit sits behind a Menu button, so the bar stays one
  * line high (the CSS in globals.css, "Header", switches between the two).
  */
-export function SiteNav({ viewer }: { viewer: NavViewer | null }) {
+export function SiteNav() {
+  const viewer = useHeaderViewer();
   const menu = useDisclosure();
   const account = useDisclosure();
   return (
@@ -43,7 +43,7 @@ export function SiteNav({ viewer }: { viewer: NavViewer | null }) {
           <NavLink href="/mnist-vs-fashion">MNIST vs Fashion</NavLink>
           <NavLink href="/compare">Compare</NavLink>
           <NavLink href="/guides">Guides</NavLink>
-          {viewer ? (
+          {viewer === undefined ? null : viewer ? (
             <div className="site-account" ref={account.rootRef}>
               <button
                 type="button"
@@ -70,7 +70,7 @@ export function SiteNav({ viewer }: { viewer: NavViewer | null }) {
                 <span className="site-account__email">{viewer.email}</span>
                 <NavLink href="/account">My models</NavLink>
                 <NavLink href="/settings/tokens">Tokens</NavLink>
-                {viewer.isAdmin ? <NavLink href="/admin">Admin</NavLink> : null}
+                {viewer.role === 'ADMIN' ? <NavLink href="/admin">Admin</NavLink> : null}
                 <SignOutButton />
               </div>
             </div>

@@ -11,3 +11,13 @@ export async function getRequestDb(): Promise<Db> {
   await connection();
   return getDb(getEnv().DATABASE_URL);
 }
+
+/**
+ * The database for a page served from the page cache (see server/cache/cached-page-path.ts).
+ * No `connection()`: those pages are rendered once per change of the data and kept. They are
+ * never rendered at build time, because each has a dynamic segment whose generateStaticParams
+ * lists nothing, so they are first rendered on the first request.
+ */
+export function getCachedPageDb(): Db {
+  return getDb(getEnv().DATABASE_URL);
+}

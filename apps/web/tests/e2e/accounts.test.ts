@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPage, signUpInBrowser } from './browser.ts';
 import { callApp, type SignedUpUser, signUpOverHttp, uploadForm, uploadModel } from './http-client.ts';
-import { REPO_ROOT, startWebApp, WEB_DIR, type WebApp } from './web-app.ts';
+import { announcePageChange, REPO_ROOT, startWebApp, WEB_DIR, type WebApp } from './web-app.ts';
 
 // Accounts, tokens, privacy, limits and CSRF against the built app in Chromium and over HTTP.
 
@@ -73,6 +73,8 @@ async function markScored(submissionId: string, accuracy: number) {
       durationMs: 1,
     },
   });
+  // Written here rather than by a worker, so this says what the worker would have said.
+  await announcePageChange(app, { dataset: submission.dataset, modelId: submission.modelId });
 }
 
 async function html(path: string, cookie?: string): Promise<{ status: number; text: string }> {

@@ -44,6 +44,7 @@ beforeAll(async () => {
     DATABASE_URL: app.database.databaseUrl,
     REDIS_URL,
     QUEUE_PREFIX: String(app.env.QUEUE_PREFIX),
+    WEB_URL: app.baseUrl,
   });
   browser = await launchChromium();
 }, 180_000);

@@ -264,6 +264,17 @@ const MATRIX: Record<string, Case[]> = {
       }),
     },
   ],
+  'POST /api/internal/page-changes': [
+    {
+      label: "workers only: their bearer is a secret kept in Redis, nobody's session or token",
+      expected: { anonymous: 401, owner: 401, other: 401, admin: 401, adminToken: 401 },
+      request: async () => ({
+        method: 'POST',
+        path: '/api/internal/page-changes',
+        json: { dataset: 'MNIST', modelId: await ownerModel('public') },
+      }),
+    },
+  ],
   'POST /api/admin/models/bulk': [
     {
       label: "hide the owner's model",

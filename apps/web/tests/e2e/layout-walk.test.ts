@@ -71,6 +71,12 @@ function urlsFor(route: string, s: Seeded): string[] {
     '/submissions/[id]': [`/submissions/${s.submissionId}`, `/submissions/${s.ownSubmissionId}`],
     '/submit': ['/submit'],
     '/trade-offs': ['/trade-offs'],
+    // The page cache's internal targets: the proxy rewrites the public URLs above to them.
+    '/datasets/[id]/board/[view]': [],
+    '/home/[view]': [],
+    '/mnist-vs-fashion/[view]': [],
+    '/models/[id]/public/[view]': [],
+    '/trade-offs/[view]': [],
   };
   const found = urls[route];
   if (!found) throw new Error(`layout-walk.test.ts does not know how to visit ${route}: add it to urlsFor.`);

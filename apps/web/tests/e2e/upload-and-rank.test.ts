@@ -183,9 +183,14 @@ describe('upload and rank', () => {
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ errors: { file: expect.stringContaining('empty') } });
 
+    // Pages rendered per request carry a nonce; cached ones the hashes of their own inline scripts
+    // (tests/e2e/cached-pages.test.ts). Neither allows 'unsafe-inline'.
+    const signIn = await fetch(`${app.baseUrl}/sign-in`);
+    expect(signIn.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
     const page = await fetch(`${app.baseUrl}/`);
     const csp = page.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')+;/);
+    expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain("frame-ancestors 'none'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
     expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');

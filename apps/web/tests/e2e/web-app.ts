@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, type TestDatabase } from '@tenfold/db/testing';
-import { createRedisConnection, createScoringQueue } from '@tenfold/queue';
+import { createRedisConnection, createScoringQueue, type PageChange, readPageChangeSecret } from '@tenfold/queue';
 import { getFreePort, type Spawned, startProcess, stopProcess, waitForHttp } from './processes.ts';
 
 export const WEB_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,6 +39,8 @@ export async function startWebApp(name: string, extraEnv: Record<string, string>
     QUEUE_PREFIX: queuePrefix,
     BETTER_AUTH_SECRET: randomBytes(32).toString('base64'),
     APP_URL: baseUrl,
+    // For a worker started with this environment: where it tells the web app about new results.
+    WEB_URL: baseUrl,
     TENFOLD_ADMIN_EMAIL: '',
     ...extraEnv,
   };
@@ -67,4 +69,24 @@ export async function startWebApp(name: string, extraEnv: Record<string, string>
     throw error;
   }
   return { baseUrl, env, database, web, stop };
+}
+
+/**
+ * What a worker does after it commits a result, for tests that write results straight into the
+ * database: the web app drops the cached pages showing it (its internal page-changes route).
+ */
+export async function announcePageChange(app: WebApp, change: PageChange): Promise<void> {
+  // 'worker': commands wait for the connection instead of failing before it is up.
+  const connection = createRedisConnection(REDIS_URL, { role: 'worker' });
+  try {
+    const secret = await readPageChangeSecret(connection, app.env.QUEUE_PREFIX as string);
+    const response = await fetch(`${app.baseUrl}/api/internal/page-changes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify(change),
+    });
+    if (response.status !== 204) throw new Error(`page-changes: HTTP ${response.status} ${await response.text()}`);
+  } finally {
+    connection.disconnect();
+  }
 }

@@ -6,8 +6,16 @@ import { type Spawned, startProcess } from '../e2e/processes.ts';
 
 const WORKER_DIR = fileURLToPath(new URL('../../../worker', import.meta.url));
 
-/** The real worker (apps/worker, as `npm start` runs it) on a test's database and queue prefix. */
-export function startWorkerProcess(env: { DATABASE_URL: string; REDIS_URL: string; QUEUE_PREFIX: string }): Spawned {
+/**
+ * The real worker (apps/worker, as `npm start` runs it) on a test's database and queue prefix;
+ * WEB_URL, where a web app runs beside it, so its cached pages hear of the results.
+ */
+export function startWorkerProcess(env: {
+  DATABASE_URL: string;
+  REDIS_URL: string;
+  QUEUE_PREFIX: string;
+  WEB_URL?: string;
+}): Spawned {
   return startProcess('worker', process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: WORKER_DIR,
     env: {

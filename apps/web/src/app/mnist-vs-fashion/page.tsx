@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { ScatterChart } from '@/components/charts/scatter-chart';
 import { formatPercent } from '@/lib/format';
 import { PAIR_SORT_KEYS, type PairSortKey, pairDatasetResults } from '@/server/analysis/pair-dataset-results';
-import { getRequestDb } from '@/server/db';
+import { getCachedPageDb } from '@/server/db';
 import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
 
 export const metadata: Metadata = { title: 'MNIST versus Fashion-MNIST' };
@@ -28,7 +28,7 @@ export default async function MnistVersusFashionPage({ searchParams }: Props) {
   const sort: PairSortKey = PAIR_SORT_KEYS.find((key) => key === sortParam) ?? 'drop';
   const dirParam = first(query.dir);
   const direction = dirParam === 'asc' || dirParam === 'desc' ? dirParam : undefined;
-  const db = await getRequestDb();
+  const db = getCachedPageDb();
   const [mnist, fashion] = await Promise.all([
     getCachedLeaderboard(db, 'mnist'),
     getCachedLeaderboard(db, 'fashion-mnist'),

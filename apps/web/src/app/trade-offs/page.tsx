@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ScatterChart, type ScatterPoint } from '@/components/charts/scatter-chart';
 import { formatCompact, formatCount, formatPercent } from '@/lib/format';
-import { getRequestDb } from '@/server/db';
+import { getCachedPageDb } from '@/server/db';
 import { getCachedLeaderboard } from '@/server/queries/get-cached-leaderboard';
 import { findParetoFrontier } from '@/server/stats/find-pareto-frontier';
 
@@ -42,7 +42,7 @@ export default async function TradeOffsPage({ searchParams }: Props) {
   const requested = Array.isArray(datasetParam) ? datasetParam[0] : datasetParam;
   const datasetId: DatasetId = requested && isDatasetId(requested) ? requested : 'mnist';
   const dataset = getDatasetInfo(datasetId);
-  const entries = await getCachedLeaderboard(await getRequestDb(), datasetId);
+  const entries = await getCachedLeaderboard(getCachedPageDb(), datasetId);
   const byParameters = toPoints(
     entries,
     (entry) => entry.parameterCount,

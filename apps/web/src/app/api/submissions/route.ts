@@ -1,3 +1,4 @@
+import { revalidateSubmissionPages } from '@/server/cache/revalidate-public-pages';
 import { wantsJson } from '@/server/http/wants-json';
 import { withRoute } from '@/server/http/with-route';
 import { submissionRefusal } from '@/server/submissions/submission-refusal';
@@ -21,6 +22,7 @@ export const POST = withRoute(
     const isJson = wantsJson(request.headers.get('accept'));
     const { input, result } = await submitUpload(request, actor.userId);
     if (result.ok) {
+      revalidateSubmissionPages();
       const location = `/submissions/${result.id}`;
       if (!isJson) return seeOther(location);
       return Response.json({ id: result.id, status: result.status }, { status: 201, headers: { Location: location } });

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatCount } from '@/lib/format';
-import { getRequestDb } from '@/server/db';
+import { getCachedPageDb } from '@/server/db';
 import { parseLeaderboardQuery, toLeaderboardSearch } from '@/server/leaderboard/leaderboard-query';
 import { selectLeaderboardPage } from '@/server/leaderboard/select-leaderboard-page';
 import { getCachedLeaderboardDerived } from '@/server/queries/get-cached-leaderboard';
@@ -26,7 +26,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const { id } = await params;
   if (!isDatasetId(id)) notFound();
   const dataset = getDatasetInfo(id);
-  const db = await getRequestDb();
+  const db = getCachedPageDb();
   const query = parseLeaderboardQuery(await searchParams);
   const { page, total, stale } = await getCachedLeaderboardDerived(
     db,

@@ -4,6 +4,11 @@ import { notFound } from 'next/navigation';
 import { findGuide, readGuideMarkdown } from '../guide-files.ts';
 import { GuideMarkdown } from '../guide-markdown.tsx';
 
+/** Served from the page cache (server/cache/cached-page-path.ts), rendered on first request. */
+export function generateStaticParams() {
+  return [];
+}
+
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,3 +1,4 @@
+import { revalidateEveryPublicPage } from '@/server/cache/revalidate-public-pages';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { readJsonBody } from '@/server/http/read-json-body';
 import { refuse } from '@/server/http/refusal';
@@ -16,7 +17,9 @@ export const PATCH = withRoute(
     const body = await readJsonBody(request, updateModelSchema);
     if (!body.ok) return body;
     const result = await updateModel(getOwnershipDeps(), actor, id, body.data);
-    return result.ok ? Response.json(result.model) : result;
+    if (!result.ok) return result;
+    revalidateEveryPublicPage();
+    return Response.json(result.model);
   },
 );
 
@@ -26,6 +29,8 @@ export const DELETE = withRoute(
   async (_request, { actor, params: { id } }) => {
     if (!isResourceId(id)) return refuse(404, NO_MODEL);
     const result = await deleteModel(getOwnershipDeps(), actor, id);
-    return result.ok ? new Response(null, { status: 204 }) : result;
+    if (!result.ok) return result;
+    revalidateEveryPublicPage();
+    return new Response(null, { status: 204 });
   },
 );

@@ -1,5 +1,6 @@
 import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
+import { revalidateEveryPublicPage } from '@/server/cache/revalidate-public-pages';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { refuse } from '@/server/http/refusal';
 import { withRoute } from '@/server/http/with-route';
@@ -25,6 +26,8 @@ export const DELETE = withRoute(
   async (_request, { actor, params: { id } }) => {
     if (!isResourceId(id)) return refuse(404, NO_SUBMISSION);
     const result = await deleteSubmission(getOwnershipDeps(), actor, id);
-    return result.ok ? new Response(null, { status: 204 }) : result;
+    if (!result.ok) return result;
+    revalidateEveryPublicPage();
+    return new Response(null, { status: 204 });
   },
 );

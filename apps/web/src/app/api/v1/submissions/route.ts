@@ -3,6 +3,7 @@ import { getEnv } from '@/env';
 import { getApiSubmission, listOwnSubmissions } from '@/server/api-v1/find-api-submissions';
 import { parseQuery } from '@/server/api-v1/parse-query';
 import { submissionListQuerySchema } from '@/server/api-v1/schemas';
+import { revalidateSubmissionPages } from '@/server/cache/revalidate-public-pages';
 import { withRoute } from '@/server/http/with-route';
 import { submissionRefusal } from '@/server/submissions/submission-refusal';
 import { submitUpload, uploadMessageContext } from '@/server/submissions/submit-upload';
@@ -31,6 +32,7 @@ export const POST = withRoute(
   async (request, { actor }) => {
     const { result } = await submitUpload(request, actor.userId);
     if (!result.ok) return submissionRefusal(result, uploadMessageContext());
+    revalidateSubmissionPages();
     const env = getEnv();
     const submission = await getApiSubmission(getDb(env.DATABASE_URL), result.id, actor, env.APP_URL);
     if (!submission) throw new Error(`submission ${result.id} vanished right after it was created`);

@@ -1,6 +1,7 @@
 import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
 import { applyModelBulkAction, modelBulkSchema } from '@/server/admin/bulk-model-actions';
+import { revalidateEveryPublicPage } from '@/server/cache/revalidate-public-pages';
 import { readJsonBody } from '@/server/http/read-json-body';
 import { withRoute } from '@/server/http/with-route';
 
@@ -13,6 +14,8 @@ export const POST = withRoute(
   async (request, { actor }) => {
     const body = await readJsonBody(request, modelBulkSchema);
     if (!body.ok) return body;
-    return Response.json(await applyModelBulkAction(getDb(getEnv().DATABASE_URL), actor, body.data));
+    const outcome = await applyModelBulkAction(getDb(getEnv().DATABASE_URL), actor, body.data);
+    if (outcome.done > 0) revalidateEveryPublicPage();
+    return Response.json(outcome);
   },
 );

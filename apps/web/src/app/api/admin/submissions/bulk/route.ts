@@ -1,5 +1,6 @@
 import { applySubmissionBulkAction, submissionBulkSchema } from '@/server/admin/bulk-submission-actions';
 import { getAdminDeps } from '@/server/admin/get-admin-deps';
+import { revalidateEveryPublicPage } from '@/server/cache/revalidate-public-pages';
 import { readJsonBody } from '@/server/http/read-json-body';
 import { withRoute } from '@/server/http/with-route';
 
@@ -13,6 +14,8 @@ export const POST = withRoute(
   async (request, { actor }) => {
     const body = await readJsonBody(request, submissionBulkSchema);
     if (!body.ok) return body;
-    return Response.json(await applySubmissionBulkAction(getAdminDeps(), actor, body.data));
+    const outcome = await applySubmissionBulkAction(getAdminDeps(), actor, body.data);
+    if (outcome.done > 0) revalidateEveryPublicPage();
+    return Response.json(outcome);
   },
 );

@@ -2,6 +2,7 @@ import { isDatasetId } from '@tenfold/datasets/catalog';
 import { getRequestDb } from '@/server/db';
 import { refuse } from '@/server/http/refusal';
 import { withRoute } from '@/server/http/with-route';
+import { encodeExport, respondWithExport } from '@/server/leaderboard/encode-export';
 import { parseLeaderboardQuery, toLeaderboardSearch } from '@/server/leaderboard/leaderboard-query';
 import { selectLeaderboardPage } from '@/server/leaderboard/select-leaderboard-page';
 import { getCachedLeaderboardDerived } from '@/server/queries/get-cached-leaderboard';
@@ -28,9 +29,9 @@ export const GET = withRoute(
       );
       return new Response(body, { headers: HEADERS });
     }
-    const body = await getCachedLeaderboardDerived(db, id, 'json:all', (entries) =>
-      JSON.stringify({ dataset: id, tieRule: TIE_RULE, entries }),
+    const encoded = await getCachedLeaderboardDerived(db, id, 'json:all', (entries) =>
+      encodeExport(JSON.stringify({ dataset: id, tieRule: TIE_RULE, entries })),
     );
-    return new Response(body, { headers: HEADERS });
+    return respondWithExport(request, encoded, { 'Content-Type': 'application/json' });
   },
 );

@@ -1,3 +1,4 @@
+import { revalidateSubmissionPages } from '@/server/cache/revalidate-public-pages';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { refuse } from '@/server/http/refusal';
 import { withRoute } from '@/server/http/with-route';
@@ -10,6 +11,8 @@ export const POST = withRoute(
   async (_request, { actor, params: { id } }) => {
     if (!isResourceId(id)) return refuse(404, 'No submission with this id.');
     const result = await cancelSubmission(getOwnershipDeps(), actor, id);
-    return result.ok ? Response.json({ id, status: result.status }) : result;
+    if (!result.ok) return result;
+    revalidateSubmissionPages();
+    return Response.json({ id, status: result.status });
   },
 );

@@ -6,6 +6,7 @@ import { serializeLeaderboard } from '@/server/api-v1/serialize-leaderboard';
 import { getRequestDb } from '@/server/db';
 import { refuse } from '@/server/http/refusal';
 import { withRoute } from '@/server/http/with-route';
+import { encodeExport, respondWithExport } from '@/server/leaderboard/encode-export';
 import { formatLeaderboardCsv } from '@/server/leaderboard/format-leaderboard-csv';
 import { getCachedLeaderboardDerived } from '@/server/queries/get-cached-leaderboard';
 
@@ -20,17 +21,16 @@ export const GET = withRoute(
     if (!query.ok) return query;
     const db = await getRequestDb();
     const { format } = query.data;
-    const body = await getCachedLeaderboardDerived(db, dataset, `v1:export:${format}`, (entries) =>
-      format === 'csv'
-        ? formatLeaderboardCsv(entries)
-        : JSON.stringify({ dataset, scorerVersion: SCORER_VERSION, data: serializeLeaderboard(entries) }),
+    const encoded = await getCachedLeaderboardDerived(db, dataset, `v1:export:${format}`, (entries) =>
+      encodeExport(
+        format === 'csv'
+          ? formatLeaderboardCsv(entries)
+          : JSON.stringify({ dataset, scorerVersion: SCORER_VERSION, data: serializeLeaderboard(entries) }),
+      ),
     );
-    return new Response(body, {
-      headers: {
-        'Cache-Control': 'public, max-age=60',
-        'Content-Disposition': `attachment; filename="tenfold-${dataset}-leaderboard.${format}"`,
-        'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
-      },
+    return respondWithExport(request, encoded, {
+      'Content-Disposition': `attachment; filename="tenfold-${dataset}-leaderboard.${format}"`,
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
     });
   },
 );

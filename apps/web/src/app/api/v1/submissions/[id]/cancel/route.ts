@@ -2,6 +2,7 @@ import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
 import { getApiSubmission } from '@/server/api-v1/find-api-submissions';
 import { notFound } from '@/server/api-v1/not-found';
+import { revalidateSubmissionPages } from '@/server/cache/revalidate-public-pages';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { withRoute } from '@/server/http/with-route';
 import { cancelSubmission } from '@/server/submissions/cancel-submission';
@@ -14,6 +15,7 @@ export const POST = withRoute(
     if (!isResourceId(id)) return notFound('submission');
     const result = await cancelSubmission(getOwnershipDeps(), actor, id);
     if (!result.ok) return result;
+    revalidateSubmissionPages();
     const env = getEnv();
     const submission = await getApiSubmission(getDb(env.DATABASE_URL), id, actor, env.APP_URL);
     if (!submission) return notFound('submission');

@@ -1,0 +1,7 @@
+type CacheValue = { kind: string; html?: string; headers?: Record<string, unknown>; [key: string]: unknown };
+export default class PageCacheHandler {
+  get(key: string): Promise<{ lastModified: number; value: CacheValue & { headers: Record<string, unknown> } } | null>;
+  set(key: string, data: CacheValue | null, ctx: { tags?: string[] }): Promise<void>;
+  revalidateTag(tags: string | string[]): Promise<void>;
+  resetRequestCache(): void;
+}

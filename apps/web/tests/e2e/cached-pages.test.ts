@@ -1,0 +1,267 @@
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { gunzipSync } from 'node:zlib';
+import { type Db, getDb, SubmissionStatus, setUserRole } from '@tenfold/db';
+import { waitUntil } from '@tenfold/db/testing';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newPage } from './browser.ts';
+import { callApp, type SignedUpUser, signUpOverHttp, uploadModel } from './http-client.ts';
+import { type Spawned, startProcess, stopProcess } from './processes.ts';
+import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
+
+// Public pages come from Next.js's page cache (server/cache/cached-page-path.ts): a result the
+// real worker commits must reach the cached board within 2 s, a hidden entry must leave every
+// cached page at once, cached pages carry a hash-based CSP the browser accepts, and private
+// pages stay rendered per request. Needs `npx next build` first.
+
+const FRESHNESS_MS = 2_000;
+
+let app: WebApp;
+let db: Db;
+let worker: Spawned | undefined;
+let browser: Browser | undefined;
+let owner: SignedUpUser;
+let admin: SignedUpUser;
+const consoleProblems: string[] = [];
+const modelName = `Cached always-one ${randomUUID().slice(0, 6)}`;
+let submissionId = '';
+let modelId = '';
+
+/** What the browser reported about the policy: a refused script or style. */
+function cspViolations(): string[] {
+  return consoleProblems.filter((text) => /Content Security Policy|Refused to (execute|load|apply)/i.test(text));
+}
+
+function logs(): string {
+  return [worker, app?.web].map((p) => (p ? `--- ${p.name}\n${p.output.join('').slice(-4000)}` : '')).join('\n');
+}
+
+async function getAnonymously(path: string): Promise<{ response: Response; body: string }> {
+  const response = await callApp(app.baseUrl, {}, { method: 'GET', path });
+  return { response, body: await response.text() };
+}
+
+function scriptSources(policy: string | null): string[] {
+  const directive = (policy ?? '').split(';').find((part) => part.trim().startsWith('script-src'));
+  return directive?.trim().split(/\s+/).slice(1) ?? [];
+}
+
+/**
+ * A cached page: served from the page cache on the request after one that rendered it (looked
+ * at again if a late revalidation, such as a worker's retried announcement, dropped it in
+ * between), with a policy of hashes only.
+ */
+async function expectCachedWithHashPolicy(path: string): Promise<string> {
+  const { response, body } = await waitUntil(
+    async () => {
+      await getAnonymously(path);
+      const second = await getAnonymously(path);
+      return second.response.headers.get('x-nextjs-cache') === 'HIT' ? second : null;
+    },
+    { timeoutMs: 15_000, intervalMs: 100, description: `${path} served from the page cache` },
+  );
+  expect(response.status, path).toBe(200);
+  const sources = scriptSources(response.headers.get('content-security-policy'));
+  expect(sources, path).toContain("'self'");
+  expect(
+    sources.some((source) => source.startsWith("'sha256-")),
+    path,
+  ).toBe(true);
+  expect(
+    sources.filter((source) => source !== "'self'" && !source.startsWith("'sha256-")),
+    path,
+  ).toEqual([]);
+  return body;
+}
+
+beforeAll(async () => {
+  app = await startWebApp('web_e2e_cached_pages');
+  db = getDb(app.database.databaseUrl);
+  // WEB_URL in app.env tells the worker where the web app listens.
+  worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/index.ts'], {
+    cwd: REPO_ROOT,
+    env: app.env,
+  });
+  owner = await signUpOverHttp(app.baseUrl, 'Owner');
+  admin = await signUpOverHttp(app.baseUrl, 'Admin');
+  const promoted = await setUserRole(db, { user: { id: admin.userId }, role: 'ADMIN', actorId: null, source: 'test' });
+  expect(promoted.ok).toBe(true);
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stopProcess(worker);
+  await app?.stop();
+}, 60_000);
+
+describe('public pages from the page cache', () => {
+  it('shows a result scored by the worker on the cached board within 2 s, in the browser', async () => {
+    if (!browser) throw new Error('no browser');
+    const { page } = await newPage(browser, consoleProblems);
+    // The board is cached (empty) before the result exists, so only revalidation can show it.
+    const empty = await expectCachedWithHashPolicy('/datasets/mnist');
+    expect(empty).not.toContain(modelName);
+    await page.goto(`${app.baseUrl}/datasets/mnist`);
+    await page.getByTestId('leaderboard-empty').waitFor();
+
+    ({ submissionId } = await uploadModel(app.baseUrl, { cookie: owner.cookie }, { modelName }));
+    const scored = await waitUntil(
+      () =>
+        db.submission.findFirst({
+          where: { id: submissionId, status: SubmissionStatus.SCORED },
+          select: { modelId: true },
+        }),
+      { timeoutMs: 150_000, intervalMs: 20, description: () => `submission ${submissionId} SCORED\n${logs()}` },
+    );
+    const committedAt = Date.now();
+    modelId = scored.modelId;
+
+    // Timed to the arrival of the browser's document (what a visitor is served), not to the end of
+    // loading its scripts, which on a loaded machine says nothing about the page's freshness.
+    let servedAt = 0;
+    await waitUntil(
+      async () => {
+        const response = await page.goto(`${app.baseUrl}/datasets/mnist`, { waitUntil: 'commit' });
+        servedAt = Date.now();
+        return (await response?.text())?.includes(modelName) ?? false;
+      },
+      { timeoutMs: FRESHNESS_MS, intervalMs: 0, description: `${modelName} on the cached board within 2 s` },
+    );
+    expect(servedAt - committedAt).toBeLessThan(FRESHNESS_MS);
+    await page.waitForLoadState('load');
+    const row = page.getByTestId('leaderboard-row').filter({ hasText: modelName });
+    await expect(row.count()).resolves.toBe(1);
+    // 1,135 ones among MNIST's 10,000 test images (datasets.md).
+    await expect(row.getByTestId('leaderboard-accuracy').textContent()).resolves.toBe('11.35%');
+    expect(cspViolations()).toEqual([]);
+  }, 200_000);
+
+  it('serves every public page with a hash-based CSP the browser accepts, and the header signed-out', async () => {
+    if (!browser) throw new Error('no browser');
+    const { page } = await newPage(browser, consoleProblems);
+    const paths = [
+      '/',
+      '/datasets/mnist',
+      '/datasets/mnist?sort=latency',
+      `/models/${modelId}`,
+      '/mnist-vs-fashion',
+      '/trade-offs?dataset=mnist',
+      '/guides',
+    ];
+    for (const path of paths) {
+      await expectCachedWithHashPolicy(path);
+      await page.goto(`${app.baseUrl}${path}`);
+      await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    }
+    // Client navigation between cached pages (RSC requests through the same rewrites).
+    await page.goto(`${app.baseUrl}/datasets/mnist`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'MNIST vs Fashion' }).click();
+    await page.waitForURL(`${app.baseUrl}/mnist-vs-fashion`);
+    expect(cspViolations()).toEqual([]);
+  }, 60_000);
+
+  it('keeps private pages, and a signed-in visitor model page, rendered per request and uncached', async () => {
+    const privatePages: [string, SignedUpUser][] = [
+      ['/account', owner],
+      ['/settings/tokens', owner],
+      [`/submissions/${submissionId}`, owner],
+      [`/models/${modelId}`, owner],
+      ['/admin', admin],
+    ];
+    for (const [path, user] of privatePages) {
+      const nonces: string[] = [];
+      for (let i = 0; i < 2; i += 1) {
+        const response = await callApp(app.baseUrl, { cookie: user.cookie }, { method: 'GET', path });
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get('cache-control'), path).toMatch(/no-store/);
+        expect(response.headers.get('x-nextjs-cache'), path).toBeNull();
+        const nonce = scriptSources(response.headers.get('content-security-policy')).find((s) =>
+          s.startsWith("'nonce-"),
+        );
+        expect(nonce, path).toBeDefined();
+        nonces.push(nonce ?? '');
+      }
+      expect(nonces[0], path).not.toBe(nonces[1]);
+    }
+    if (!browser) throw new Error('no browser');
+    const { context, page } = await newPage(browser, consoleProblems);
+    await context.addCookies(
+      owner.cookie.split('; ').map((pair) => {
+        const [name, ...value] = pair.split('=');
+        return { name: name ?? '', value: value.join('='), url: app.baseUrl };
+      }),
+    );
+    await page.goto(`${app.baseUrl}/account`);
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe('Owner');
+    await page.goto(`${app.baseUrl}/datasets/mnist`);
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toBe('Owner');
+    expect(cspViolations()).toEqual([]);
+  }, 60_000);
+
+  it('takes a hidden model off every cached page at once', async () => {
+    // On both boards, so that /mnist-vs-fashion lists it too.
+    const fashion = await uploadModel(app.baseUrl, { cookie: owner.cookie }, { modelName, dataset: 'fashion-mnist' });
+    await waitUntil(
+      () => db.submission.findFirst({ where: { id: fashion.submissionId, status: SubmissionStatus.SCORED } }),
+      {
+        timeoutMs: 150_000,
+        description: () => `submission ${fashion.submissionId} SCORED\n${logs()}`,
+      },
+    );
+    const pages = ['/', '/datasets/mnist', `/models/${modelId}`, '/mnist-vs-fashion', '/trade-offs'];
+    for (const path of pages) expect(await expectCachedWithHashPolicy(path), path).toContain(modelName);
+    const hidden = await callApp(
+      app.baseUrl,
+      { cookie: admin.cookie },
+      {
+        method: 'POST',
+        path: '/api/admin/models/bulk',
+        json: { action: 'hide', ids: [modelId], reason: 'cache test' },
+      },
+    );
+    expect(hidden.status).toBe(200);
+    await expect(hidden.json()).resolves.toMatchObject({ done: 1 });
+    // No waiting: the very next request of each page must no longer show it.
+    for (const path of pages) {
+      const { response, body } = await getAnonymously(path);
+      expect(body, path).not.toContain(modelName);
+      expect(response.status, path).toBe(path.startsWith('/models/') ? 404 : 200);
+    }
+  }, 200_000);
+
+  it('serves whole-board exports compressed once, with Content-Encoding, ETag and 304', async () => {
+    // node:http, not fetch: fetch would undo the encoding and hide a second compression.
+    const get = (path: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+        (resolve, reject) => {
+          const request = httpRequest(`${app.baseUrl}${path}`, { headers }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () =>
+              resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+            );
+          });
+          request.on('error', reject);
+          request.end();
+        },
+      );
+    for (const path of ['/api/datasets/mnist/leaderboard.json', '/api/datasets/mnist/leaderboard.csv']) {
+      const gzipped = await get(path, { 'accept-encoding': 'gzip' });
+      expect(gzipped.status, path).toBe(200);
+      expect(gzipped.headers['content-encoding'], path).toBe('gzip');
+      // One gunzip gives the plain export: it was not compressed a second time.
+      const plain = gunzipSync(gzipped.body).toString('utf8');
+      expect(plain.length, path).toBeGreaterThan(0);
+      const etag = gzipped.headers.etag as string;
+      expect(etag, path).toMatch(/^"[\w-]+"$/);
+      const again = await get(path, { 'accept-encoding': 'gzip', 'if-none-match': etag });
+      expect(again.status, path).toBe(304);
+      expect(again.body.byteLength, path).toBe(0);
+      const identity = await get(path, {});
+      expect(identity.headers['content-encoding'], path).toBeUndefined();
+      expect(identity.body.toString('utf8'), path).toBe(plain);
+    }
+  });
+});
