@@ -220,6 +220,11 @@ async function walk(page: Page, width: number, urls: string[], tag: string, cons
   for (const url of urls) {
     consoleErrors.length = 0;
     await page.goto(`${app.baseUrl}${url}`, { waitUntil: 'load' });
+    // The header's account part arrives after the session is read: measure the header with it.
+    await page
+      .locator('[data-testid="account-button"], .site-nav a[href="/sign-in"]')
+      .first()
+      .waitFor({ state: 'attached' });
     // Client components (charts' hover tips, live progress) settle after hydration.
     await page.waitForTimeout(150);
     const problems = await page.evaluate(findLayoutProblems, [HEADER_MAX_HEIGHT, BOARDS] as [number, string[]]);
@@ -264,8 +269,9 @@ describe('the header', () => {
     const { context, page } = await newPage(browser, [], { viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.baseUrl}/`);
     const nav = page.getByRole('navigation', { name: 'Main' });
+    // The account's part comes once the session is read (the header is the same for everyone).
     for (const name of ['MNIST', 'Compare', 'Guides', 'Sign in', 'Sign up']) {
-      await expect(nav.getByRole('link', { name, exact: true }).isVisible()).resolves.toBe(true);
+      await nav.getByRole('link', { name, exact: true }).waitFor({ state: 'visible', timeout: 5_000 });
     }
     await context.close();
   });
@@ -284,9 +290,9 @@ describe('the header', () => {
     await page.keyboard.press('Enter');
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
     for (const name of ['Fashion-MNIST', 'Guides', 'My models', 'Tokens', 'Admin']) {
-      await expect(nav.getByRole('link', { name, exact: true }).isVisible()).resolves.toBe(true);
+      await nav.getByRole('link', { name, exact: true }).waitFor({ state: 'visible', timeout: 5_000 });
     }
-    await expect(nav.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+    await nav.getByRole('button', { name: 'Sign out' }).waitFor({ state: 'visible', timeout: 5_000 });
     await page.screenshot({ path: join(RESULTS_DIR, 'phone-menu-open.png') });
     await page.keyboard.press('Escape');
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
