@@ -106,6 +106,7 @@ describe('bulk action input', () => {
 describe('cancel', () => {
   it('cancels stuck and queued submissions, removes waiting jobs, skips the rest, audits each with its reason', async () => {
     const model = await seedModel(db, owner.userId);
+    const named = (id: string) => ({ name: model.name, href: `/submissions/${id}` });
     const stuck = await seedSubmission(db, model, {
       status: 'RUNNING',
       attempts: 1,
@@ -119,14 +120,15 @@ describe('cancel', () => {
     const summary = await bulk('cancel', [stuck.id, queued.id, scored.id, 'no-such-id'], 'stuck since the outage');
     expect(summary).toMatchObject({ action: 'cancel', done: 2, skipped: 2 });
     expect(summary.results).toEqual([
-      { id: stuck.id, outcome: 'done', message: 'cancelled, its worker stops it' },
-      { id: queued.id, outcome: 'done', message: 'cancelled, job removed' },
+      { id: stuck.id, outcome: 'done', message: 'cancelled, its worker stops it', ...named(stuck.id) },
+      { id: queued.id, outcome: 'done', message: 'cancelled, job removed', ...named(queued.id) },
       {
         id: scored.id,
         outcome: 'skipped',
         message: 'it is scored: only queued or running submissions are cancelled',
+        ...named(scored.id),
       },
-      { id: 'no-such-id', outcome: 'skipped', message: 'no submission with this id' },
+      { id: 'no-such-id', outcome: 'skipped', message: 'no submission with this id', name: null, href: null },
     ]);
     for (const id of [stuck.id, queued.id]) {
       const row = await db.submission.findUniqueOrThrow({ where: { id } });
@@ -208,8 +210,8 @@ describe('moderation', () => {
       modelBulkSchema.parse({ action: 'hide', ids: [model.id, 'nope'], reason: 'Offensive name' }),
     );
     expect(hidden.results).toEqual([
-      { id: model.id, outcome: 'done', message: 'hidden' },
-      { id: 'nope', outcome: 'skipped', message: 'no model with this id' },
+      { id: model.id, outcome: 'done', message: 'hidden', name: model.name, href: `/models/${model.id}` },
+      { id: 'nope', outcome: 'skipped', message: 'no model with this id', name: null, href: null },
     ]);
     expect(await getModelModeration(db, model.id)).toEqual({
       ownerId: owner.userId,
@@ -250,6 +252,7 @@ describe('retry', () => {
   it('scores a retried platform failure with a real worker, without counting it against the quota', async () => {
     const user = await seedUser(db, 'USER', 'Retry');
     const model = await seedModel(db, user.userId);
+    const named = (id: string) => ({ name: model.name, href: `/submissions/${id}` });
     const platform = await seedSubmission(
       db,
       model,
@@ -271,8 +274,13 @@ describe('retry', () => {
 
     const summary = await bulk('retry', [platform.id, scored.id], 'Redis outage on Tuesday');
     expect(summary.results).toEqual([
-      { id: platform.id, outcome: 'done', message: 'queued again' },
-      { id: scored.id, outcome: 'skipped', message: 'it is scored: only failed submissions are retried' },
+      { id: platform.id, outcome: 'done', message: 'queued again', ...named(platform.id) },
+      {
+        id: scored.id,
+        outcome: 'skipped',
+        message: 'it is scored: only failed submissions are retried',
+        ...named(scored.id),
+      },
     ]);
     expect(await db.submission.findUniqueOrThrow({ where: { id: platform.id } })).toMatchObject({
       status: 'QUEUED',

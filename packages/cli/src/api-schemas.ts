@@ -59,6 +59,7 @@ export const submissionSchema = z.looseObject({
   createdAt: z.string(),
   evaluation: evaluationSchema.nullable(),
   rank: z.number().nullable().default(null),
+  rankIsShared: z.boolean().nullable().default(null),
 });
 export type Submission = z.infer<typeof submissionSchema>;
 

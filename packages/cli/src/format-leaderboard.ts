@@ -1,4 +1,5 @@
 import { getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
+import { formatRank } from '@tenfold/datasets/standing-words';
 import type { Leaderboard } from './api-schemas.ts';
 import { formatBytes, formatCount, formatTable, percent } from './format-table.ts';
 
@@ -26,7 +27,7 @@ export function formatLeaderboard(board: Leaderboard): string {
       { title: 'format' },
     ],
     board.data.map((entry) => [
-      `${entry.tied ? '=' : ''}${entry.rank}`,
+      formatRank(entry.rank, entry.tied),
       entry.isBaseline ? `${entry.modelName} (baseline)` : entry.modelName,
       submitterName(entry.submitter),
       percent(entry.accuracy),

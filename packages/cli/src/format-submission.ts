@@ -1,4 +1,5 @@
 import { getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
+import { formatRank } from '@tenfold/datasets/standing-words';
 import type { Submission } from './api-schemas.ts';
 import { formatCount, formatTable, percent } from './format-table.ts';
 
@@ -32,7 +33,10 @@ function className(datasetId: string, label: number, given: string): string {
 
 function rankLine(submission: Submission): string {
   const board = `the ${datasetName(submission.dataset)} leaderboard`;
-  if (submission.rank !== null) return `rank #${submission.rank} on ${board}`;
+  if (submission.rank !== null) {
+    const isShared = submission.rankIsShared === true;
+    return `rank ${formatRank(submission.rank, isShared)} on ${board}${isShared ? ', shared with models not significantly different' : ''}`;
+  }
   if (submission.visibility === 'PRIVATE') return `not ranked: the model is private`;
   return `not on ${board}: another submission of this model holds its entry`;
 }

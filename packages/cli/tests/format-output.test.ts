@@ -69,7 +69,10 @@ describe('the submission report', () => {
     const report = formatSubmissionReport(submission());
     expect(report).toContain('tiny cnn on Fashion-MNIST (ONNX, public)');
     expect(report).toContain('accuracy 87.65% (95% CI 87.00% – 88.30%), 8,765 of 10,000 correct');
-    expect(report).toContain('rank #3 on the Fashion-MNIST leaderboard');
+    expect(report).toContain('rank 3 on the Fashion-MNIST leaderboard');
+    expect(formatSubmissionReport(submission({ rankIsShared: true }))).toContain(
+      'rank 3 = on the Fashion-MNIST leaderboard, shared with models not significantly different',
+    );
     const rows = report.split('\n').filter((line) => /^\s+\d\s{2}/.test(line));
     expect(rows).toHaveLength(10);
     expect(rows[0]).toMatch(/^\s+0 {2}T-shirt\/top\s+0\.00%\s+50\.00%\s+25\.00%\s+1,000$/);
@@ -173,7 +176,7 @@ describe('the leaderboard table', () => {
       pagination: { page: 1, perPage: 50, total: 2, pageCount: 1 },
     });
     expect(text.split('\n')[0]).toBe('MNIST leaderboard: 2 models (scorer 1.0.0)');
-    expect(text).toMatch(/=1 {2}LeNet\s+Ada\s+99\.00%\s+98\.80%–99\.20%\s+61,706\s+244\.1 KiB\s+0\.042\s+ONNX/);
+    expect(text).toMatch(/1 = {2}LeNet\s+Ada\s+99\.00%\s+98\.80%–99\.20%\s+61,706\s+244\.1 KiB\s+0\.042\s+ONNX/);
     expect(text).toContain('Logistic regression (baseline)  Tenfold');
   });
 });

@@ -33,4 +33,5 @@ export {
   type StandardScaling,
   type TensorShape,
 } from './input-contract-table.ts';
+export { SANITY_SAMPLE_SIZE } from './sanity-sample-size.ts';
 export { SCORER_VERSION } from './scorer-version.ts';

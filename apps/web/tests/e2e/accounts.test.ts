@@ -107,6 +107,8 @@ describe('accounts', () => {
     await again.getByTestId('sign-up-submit').click();
     await expect(again.getByTestId('auth-error').textContent()).resolves.toMatch(/already exists/i);
 
+    // On a desktop the account's links sit behind the button with the user's name.
+    await page.getByTestId('account-button').click();
     await page.getByTestId('sign-out').click();
     await page.waitForURL(`${app.baseUrl}/`);
     await page.getByRole('link', { name: 'Sign in' }).waitFor();

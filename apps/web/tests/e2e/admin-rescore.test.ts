@@ -144,7 +144,7 @@ describe('the rescoring console', () => {
     await expect(moveOf(ids.linear)).resolves.toBe('left');
     await expect(moveOf(ids.mlp)).resolves.toBe('entered');
     const cnnRow = page.locator(`[data-testid="report-row"][data-submission-id="${ids.cnn}"]`);
-    await expect(cnnRow.getByTestId('report-rank').textContent()).resolves.toMatch(/^#4 → #1/);
+    await expect(cnnRow.getByTestId('report-rank').textContent()).resolves.toMatch(/^position 4 → 1/);
     await expect(cnnRow.getByTestId('report-new-accuracy').textContent()).resolves.toBe(
       `${(scenario.models.cnn.expected.accuracy * 100).toFixed(2)}%`,
     );

@@ -1,10 +1,9 @@
-import { PIXELS_PER_IMAGE } from '@tenfold/contract';
+import { PIXELS_PER_IMAGE, SANITY_SAMPLE_SIZE } from '@tenfold/contract';
 
 /** Training images with labels: the sanity pass never uses test labels. */
 export type LabelledSample = { images: Uint8Array; labels: Uint8Array; count: number };
 
-/** How many training images the sanity pass runs: enough to tell 10% from 60% with confidence. */
-export const SANITY_SAMPLE_SIZE = 300;
+export { SANITY_SAMPLE_SIZE };
 
 /** An evenly spread sample of a training split (deterministic, so reruns agree). */
 export function takeSanitySample(split: LabelledSample, size = SANITY_SAMPLE_SIZE): LabelledSample {

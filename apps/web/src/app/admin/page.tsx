@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AutoRefresh } from '@/components/admin/auto-refresh';
+import { ReasonText } from '@/components/admin/reason-text';
 import { FailureRateChart } from '@/components/charts/failure-rate-chart';
 import { OutcomeBarChart } from '@/components/charts/outcome-bar-chart';
 import { StatusBadge } from '@/components/status-badge';
@@ -226,8 +227,8 @@ export default async function QueueHealthPage() {
                     <td>
                       <StatusBadge status="FAILED" /> {failure.failureKind === 'PLATFORM' ? 'platform' : 'model'}
                     </td>
-                    <td className="reason-text small">{failure.statusReason ?? '–'}</td>
-                    <td className="hide-narrow muted">
+                    <td className="small">{failure.statusReason ? <ReasonText text={failure.statusReason} /> : '–'}</td>
+                    <td className="hide-narrow muted nowrap">
                       {failure.finishedAt ? formatDateTime(failure.finishedAt) : '–'}
                     </td>
                   </tr>

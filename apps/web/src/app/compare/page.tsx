@@ -1,7 +1,8 @@
 import { DATASET_IDS, type DatasetId, getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
+import { formatPoints, formatRank } from '@tenfold/datasets/standing-words';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ClassAccuracyChart } from '@/components/charts/class-accuracy-chart';
+import { ClassDotPlot } from '@/components/charts/class-dot-plot';
 import { ConfusionDifference } from '@/components/confusion-difference';
 import { ImageStrip } from '@/components/image-strip';
 import { formatCount, formatPercent } from '@/lib/format';
@@ -15,10 +16,6 @@ type Props = { searchParams: Promise<{ dataset?: string | string[]; m?: string |
 
 function formatP(p: number): string {
   return p < 0.0001 ? '< 0.0001' : p.toFixed(4);
-}
-
-function formatPoints(delta: number): string {
-  return `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${Math.abs(delta * 100).toFixed(2)}`;
 }
 
 export default async function ComparePage({ searchParams }: Props) {
@@ -59,7 +56,7 @@ export default async function ComparePage({ searchParams }: Props) {
                 <option value="">—</option>
                 {comparison.choices.map((choice) => (
                   <option key={choice.modelId} value={choice.modelId}>
-                    {`#${choice.tieRank} ${choice.modelName}`}
+                    {`${choice.modelName} (rank ${formatRank(choice.tieRank, choice.isTiedWithAbove)})`}
                   </option>
                 ))}
               </select>
@@ -71,6 +68,12 @@ export default async function ComparePage({ searchParams }: Props) {
         </form>
       </section>
 
+      {requested.length > MAX_COMPARED ? (
+        <p className="alert alert--warning" role="status" data-testid="compare-limit">
+          {`Compare shows at most ${MAX_COMPARED} models at once: you picked ${requested.length}, so the first ${MAX_COMPARED} are compared. Untick some on the leaderboard, or change the models above.`}
+        </p>
+      ) : null}
+
       {!reference ? (
         <p className="empty" data-testid="compare-empty">
           Pick at least two models ranked on {dataset.name}. Changing the dataset? Press Compare once to load its
@@ -80,7 +83,7 @@ export default async function ComparePage({ searchParams }: Props) {
         <>
           <section className="card" aria-labelledby="per-class-heading">
             <h2 id="per-class-heading">Accuracy per class</h2>
-            <ClassAccuracyChart
+            <ClassDotPlot
               classNames={dataset.classNames}
               series={models.map((model) => ({ name: model.modelName, values: model.perClassRecall }))}
               title={`Accuracy per class on ${dataset.name}`}
@@ -91,7 +94,7 @@ export default async function ComparePage({ searchParams }: Props) {
                   <tr>
                     <th scope="col">Class</th>
                     {models.map((model, index) => (
-                      <th key={model.modelId} scope="col" className="num">
+                      <th key={model.modelId} scope="col" className="num cell-name">
                         {model.modelName}
                         {index > 0 ? <div className="small">vs {reference.modelName}</div> : null}
                       </th>
@@ -111,7 +114,7 @@ export default async function ComparePage({ searchParams }: Props) {
                             {formatPercent(value)}
                             {index > 0 ? (
                               <div className={`small delta delta--${delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat'}`}>
-                                {formatPoints(delta)} pt
+                                {formatPoints(delta)}
                               </div>
                             ) : null}
                           </td>
@@ -155,7 +158,7 @@ export default async function ComparePage({ searchParams }: Props) {
                     const b = models[pair.second];
                     return (
                       <tr key={`${pair.first}-${pair.second}`} data-testid="mcnemar-row">
-                        <td>
+                        <td className="cell-name">
                           {a?.modelName} vs {b?.modelName}
                         </td>
                         <td className="num">{formatCount(pair.mcnemar.onlyFirstRight)}</td>

@@ -18,16 +18,19 @@ export async function HomePage() {
         <p className="eyebrow">Open benchmark</p>
         <h1>How good is your image classifier, really?</h1>
         <p className="lead">
-          Upload a trained model as ONNX. Tenfold runs it on the full 10,000-image test split of MNIST or Fashion-MNIST,
-          the same way for everyone, and ranks it on a public leaderboard with its accuracy, a 95% confidence interval
-          and per-class results.
+          Upload a trained model as ONNX or TensorFlow.js (layers or graph model). Tenfold runs it on the full
+          10,000-image test split of MNIST or Fashion-MNIST, the same way for everyone, and ranks it on a public
+          leaderboard with its accuracy, a 95% confidence interval and per-class results.
         </p>
         <div className="hero__actions">
           <Link href="/submit" className="button">
             Submit a model
           </Link>
           <Link href="/datasets/mnist" className="button button--ghost">
-            See the leaderboards
+            MNIST leaderboard
+          </Link>
+          <Link href="/datasets/fashion-mnist" className="button button--ghost">
+            Fashion-MNIST leaderboard
           </Link>
         </div>
         <dl className="stats" data-testid="home-stats">
@@ -94,7 +97,9 @@ export async function HomePage() {
               <thead>
                 <tr>
                   <th scope="col">Model</th>
-                  <th scope="col">Dataset</th>
+                  <th scope="col" className="hide-narrow">
+                    Dataset
+                  </th>
                   <th scope="col">Status</th>
                   <th scope="col" className="num">
                     Accuracy
@@ -107,18 +112,21 @@ export async function HomePage() {
               <tbody>
                 {latest.map((submission) => (
                   <tr key={submission.id}>
-                    <td>
+                    <td className="cell-name">
                       <Link href={`/submissions/${submission.id}`} className="strong-link">
                         {submission.modelName}
                       </Link>
-                      <div className="muted small">by {submission.submitterName}</div>
+                      <div className="muted small">
+                        by {submission.submitterName}
+                        <span className="show-narrow">on {getDatasetInfo(submission.datasetId).name}</span>
+                      </div>
                     </td>
-                    <td>{getDatasetInfo(submission.datasetId).name}</td>
+                    <td className="hide-narrow">{getDatasetInfo(submission.datasetId).name}</td>
                     <td>
                       <StatusBadge status={submission.status} />
                     </td>
                     <td className="num">{submission.accuracy === null ? '–' : formatPercent(submission.accuracy)}</td>
-                    <td className="hide-narrow muted">{formatDate(submission.createdAt)}</td>
+                    <td className="hide-narrow muted nowrap">{formatDate(submission.createdAt)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -133,8 +141,9 @@ export async function HomePage() {
           <li>
             <h3>Export</h3>
             <p>
-              Export your trained network to ONNX (for example with <code>torch.onnx.export</code>) taking a batch of
-              28×28 grayscale images.
+              Export your trained network to ONNX (for example with <code>torch.onnx.export</code>) or TensorFlow.js (
+              <code>tensorflowjs_converter</code>) taking a batch of 28×28 grayscale images.{' '}
+              <Link href="/guides">The guides</Link> show both.
             </p>
           </li>
           <li>

@@ -1,3 +1,4 @@
+import { describePointDifference, formatPoints, formatRank } from '@tenfold/datasets/standing-words';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ScatterChart } from '@/components/charts/scatter-chart';
@@ -68,7 +69,7 @@ export default async function MnistVersusFashionPage({ searchParams }: Props) {
               points={pairs.map((pair) => ({
                 id: pair.modelId,
                 label: pair.modelName,
-                detail: `MNIST ${formatPercent(pair.mnist.accuracy)} · Fashion-MNIST ${formatPercent(pair.fashion.accuracy)} · drop ${formatPercent(pair.drop)}`,
+                detail: `MNIST ${formatPercent(pair.mnist.accuracy)} · Fashion-MNIST ${formatPercent(pair.fashion.accuracy)} (${describePointDifference(pair.fashion.accuracy, pair.mnist.accuracy)})`,
                 x: pair.mnist.accuracy,
                 y: pair.fashion.accuracy,
                 href: `/models/${pair.modelId}`,
@@ -121,16 +122,20 @@ export default async function MnistVersusFashionPage({ searchParams }: Props) {
                         <Link href={`/submissions/${pair.mnist.submissionId}`}>
                           {formatPercent(pair.mnist.accuracy)}
                         </Link>
-                        <div className="muted small">#{pair.mnist.tieRank}</div>
+                        <div className="muted small">
+                          rank {formatRank(pair.mnist.tieRank, pair.mnist.isTiedWithAbove)}
+                        </div>
                       </td>
                       <td className="num">
                         <Link href={`/submissions/${pair.fashion.submissionId}`}>
                           {formatPercent(pair.fashion.accuracy)}
                         </Link>
-                        <div className="muted small">#{pair.fashion.tieRank}</div>
+                        <div className="muted small">
+                          rank {formatRank(pair.fashion.tieRank, pair.fashion.isTiedWithAbove)}
+                        </div>
                       </td>
                       <td className="num" data-testid="pair-drop">
-                        {`${pair.drop >= 0 ? '−' : '+'}${(Math.abs(pair.drop) * 100).toFixed(2)} pt`}
+                        {formatPoints(-pair.drop)}
                       </td>
                     </tr>
                   ))}

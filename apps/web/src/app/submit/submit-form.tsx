@@ -9,6 +9,7 @@ import {
   OUTPUT_KINDS,
   STANDARD_SCALING_DEFAULTS,
 } from '@tenfold/contract';
+import { isDatasetId } from '@tenfold/datasets/catalog';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 
@@ -46,6 +47,11 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
   const router = useRouter();
   const [errors, setErrors] = useState<FieldErrors>(initialErrors);
   const [isSubmitting, setIsSubmitting] = useState(false);
+  // Mean and std follow the chosen dataset: its own values are the placeholders, the hint and
+  // what an empty field means (the server fills them in, as the CLI does).
+  const [datasetId, setDatasetId] = useState(values.dataset ?? datasets[0]?.id ?? 'mnist');
+  const standard = isDatasetId(datasetId) ? STANDARD_SCALING_DEFAULTS[datasetId] : STANDARD_SCALING_DEFAULTS.mnist;
+  const datasetName = datasets.find((dataset) => dataset.id === datasetId)?.name ?? datasetId;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -99,6 +105,7 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
           id="dataset"
           name="dataset"
           defaultValue={values.dataset ?? datasets[0]?.id}
+          onChange={(event) => setDatasetId(event.target.value)}
           aria-describedby={describedBy('dataset')}
         >
           {datasets.map((dataset) => (
@@ -234,7 +241,7 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
               name="mean"
               type="number"
               step="any"
-              placeholder={String(STANDARD_SCALING_DEFAULTS.mnist.mean)}
+              placeholder={String(standard.mean)}
               defaultValue={values.mean}
               aria-describedby={describedBy('mean')}
             />
@@ -248,13 +255,16 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
               type="number"
               step="any"
               min="0"
-              placeholder={String(STANDARD_SCALING_DEFAULTS.mnist.std)}
+              placeholder={String(standard.std)}
               defaultValue={values.std}
               aria-describedby={describedBy('std')}
             />
             <FieldError field="std" errors={errors} />
           </div>
         </div>
+        <p className="field__hint standard-only" id="standard-hint" data-testid="standard-hint">
+          {`Left empty, ${datasetName}'s own: mean ${standard.mean}, std ${standard.std} (of the training pixels / 255).`}
+        </p>
       </fieldset>
 
       <div className="form__actions">

@@ -1,20 +1,30 @@
 'use client';
 
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, type MouseEvent, useState } from 'react';
 import { callApi } from '@/lib/call-api';
 
 export type BulkActionOption = { value: string; label: string; needsReason?: boolean };
 
-type Outcome = { id: string; outcome: 'done' | 'skipped'; message: string };
+type Outcome = {
+  id: string;
+  outcome: 'done' | 'skipped';
+  message: string;
+  name: string | null;
+  href: string | null;
+};
 type Summary = { action: string; done: number; skipped: number; results: Outcome[] };
 
 type Props = {
   formId: string;
   endpoint: string;
   actions: BulkActionOption[];
-  /** Offer "Rescore selected": a link to the rescore page with the selected ids. */
-  withRescore?: boolean;
+  /**
+   * Offer "Rescore selected": the rescore page opens with the selection filled in, as submission
+   * ids (`ids`) or as models whose scored submissions are taken (`models`).
+   */
+  rescoreParam?: 'ids' | 'models';
 };
 
 function selectedIds(form: HTMLFormElement): string[] {
@@ -25,7 +35,7 @@ function selectedIds(form: HTMLFormElement): string[] {
  * The form the rows' checkboxes belong to (by `form=` attribute): one action, an optional reason
  * (required where the owner will read it), one API call, then what happened to each id.
  */
-export function BulkActionBar({ formId, endpoint, actions, withRescore }: Props) {
+export function BulkActionBar({ formId, endpoint, actions, rescoreParam }: Props) {
   const router = useRouter();
   const [action, setAction] = useState(actions[0]?.value ?? '');
   const [reason, setReason] = useState('');
@@ -69,7 +79,7 @@ export function BulkActionBar({ formId, endpoint, actions, withRescore }: Props)
       setError('Select at least one row first.');
       return;
     }
-    router.push(`/admin/rescores?ids=${ids.map(encodeURIComponent).join(',')}`);
+    router.push(`/admin/rescores?${rescoreParam ?? 'ids'}=${ids.map(encodeURIComponent).join(',')}`);
   }
 
   return (
@@ -98,7 +108,7 @@ export function BulkActionBar({ formId, endpoint, actions, withRescore }: Props)
         <button type="submit" className="button button--small" disabled={isPending} data-testid="bulk-apply">
           {isPending ? 'Working…' : 'Apply'}
         </button>
-        {withRescore ? (
+        {rescoreParam ? (
           <button
             type="button"
             className="button button--small button--ghost"
@@ -127,7 +137,14 @@ export function BulkActionBar({ formId, endpoint, actions, withRescore }: Props)
                 <span className={`badge badge--${result.outcome === 'done' ? 'scored' : 'cancelled'}`}>
                   {result.outcome}
                 </span>{' '}
-                <span className="mono">{result.id}</span>: {result.message}
+                {result.name && result.href ? (
+                  <Link href={result.href} className="break-anywhere" data-testid="bulk-result-link">
+                    {result.name}
+                  </Link>
+                ) : (
+                  <span className="mono">{result.id}</span>
+                )}
+                : {result.message}
               </li>
             ))}
           </ul>

@@ -1,93 +1,74 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { AxisBreak } from './axis-break.tsx';
+import { zoomAccuracyAxis } from './zoom-accuracy-axis.ts';
 
 const ROW_HEIGHT = 22;
 const LABEL_WIDTH = 110;
 const CHART_WIDTH = 640;
 const VALUE_WIDTH = 60;
+const AXIS_HEIGHT = 24;
 
-export type ChartSeries = { name: string; values: number[] };
-
-type Props = { classNames: readonly string[]; series: ChartSeries[]; title: string };
+type Props = { classNames: readonly string[]; values: readonly number[]; title: string };
 
 /**
- * Accuracy per class as horizontal bars, one group per class and one bar per series (model),
- * laid out with d3's band and linear scales. Server-rendered SVG: the page's CSP forbids inline
- * styles, so colours come from classes.
+ * One model's accuracy per class as horizontal bars on an axis zoomed to its weakest class
+ * (zoom-accuracy-axis.ts), the break in the axis marked, each bar's value beside it. Server-rendered
+ * SVG laid out with d3's scales: the page's CSP forbids inline styles, so colours come from classes.
  */
-export function ClassAccuracyChart({ classNames, series, title }: Props) {
-  const barHeight = Math.max(6, Math.floor((ROW_HEIGHT - 4) / Math.max(1, series.length)));
-  const groupHeight = barHeight * series.length + 8;
-  const height = groupHeight * classNames.length + 24;
+export function ClassAccuracyChart({ classNames, values, title }: Props) {
+  const axis = zoomAccuracyAxis(values);
+  const height = ROW_HEIGHT * classNames.length + AXIS_HEIGHT;
   const plotWidth = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const x = scaleLinear()
-    .domain([0, 1])
+    .domain([axis.start, 1])
     .range([LABEL_WIDTH, LABEL_WIDTH + plotWidth])
     .clamp(true);
-  const group = scaleBand<number>()
+  const row = scaleBand<number>()
     .domain(classNames.map((_, index) => index))
-    .range([4, 4 + groupHeight * classNames.length])
-    .paddingInner(8 / groupHeight);
-  const bar = scaleBand<number>()
-    .domain(series.map((_, index) => index))
-    .range([0, barHeight * series.length]);
+    .range([0, ROW_HEIGHT * classNames.length])
+    .padding(0.2);
+  const axisY = height - AXIS_HEIGHT + 2;
   return (
     <figure className="chart" data-testid="class-accuracy-chart">
       <svg viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-label={title} className="chart__svg">
         <title>{title}</title>
-        {x.ticks(4).map((tick) => (
+        {x.ticks(5).map((tick) => (
           <g key={tick}>
-            <line className="chart__grid" x1={x(tick)} x2={x(tick)} y1={0} y2={height - 20} />
+            <line className="chart__grid" x1={x(tick)} x2={x(tick)} y1={0} y2={axisY} />
             <text className="chart__tick" x={x(tick)} y={height - 6} textAnchor="middle">
-              {`${Math.round(tick * 100)}%`}
+              {`${Math.round(tick * 1000) / 10}%`}
             </text>
           </g>
         ))}
+        <line className="chart__axis" x1={LABEL_WIDTH} x2={LABEL_WIDTH + plotWidth} y1={axisY} y2={axisY} />
+        {axis.isBroken ? <AxisBreak x={LABEL_WIDTH} y={axisY} start={axis.start} /> : null}
         {classNames.map((name, classIndex) => {
-          const top = group(classIndex) ?? 0;
+          const value = values[classIndex] ?? 0;
+          const y = row(classIndex) ?? 0;
           return (
             <g key={name}>
-              <text
-                className="chart__label"
-                x={LABEL_WIDTH - 8}
-                y={top + (barHeight * series.length) / 2 + 4}
-                textAnchor="end"
-              >
+              <text className="chart__label" x={LABEL_WIDTH - 8} y={y + row.bandwidth() / 2 + 4} textAnchor="end">
                 {name}
               </text>
-              {series.map((entry, seriesIndex) => {
-                const value = entry.values[classIndex] ?? 0;
-                const y = top + (bar(seriesIndex) ?? 0);
-                return (
-                  <g key={entry.name}>
-                    <rect
-                      className={`chart__bar chart__series-${seriesIndex}`}
-                      x={LABEL_WIDTH}
-                      y={y}
-                      width={x(value) - LABEL_WIDTH}
-                      height={bar.bandwidth() - 1}
-                    >
-                      <title>{`${entry.name} · ${name}: ${(value * 100).toFixed(2)}%`}</title>
-                    </rect>
-                    <text className="chart__value" x={LABEL_WIDTH + plotWidth + 4} y={y + barHeight - 2}>
-                      {`${(value * 100).toFixed(1)}%`}
-                    </text>
-                  </g>
-                );
-              })}
+              <rect
+                className="chart__bar chart__series-0"
+                x={LABEL_WIDTH}
+                y={y}
+                width={Math.max(1, x(value) - LABEL_WIDTH)}
+                height={row.bandwidth()}
+              >
+                <title>{`${name}: ${(value * 100).toFixed(2)}%`}</title>
+              </rect>
+              <text className="chart__value" x={LABEL_WIDTH + plotWidth + 6} y={y + row.bandwidth() / 2 + 4}>
+                {`${(value * 100).toFixed(1)}%`}
+              </text>
             </g>
           );
         })}
       </svg>
-      {series.length > 1 ? (
-        <figcaption className="chart__legend">
-          {series.map((entry, index) => (
-            <span key={entry.name} className="chart__legend-item">
-              <svg width="12" height="12" aria-hidden="true">
-                <rect className={`chart__series-${index}`} width="12" height="12" />
-              </svg>{' '}
-              {entry.name}
-            </span>
-          ))}
+      {axis.isBroken ? (
+        <figcaption className="muted small">
+          {`The axis starts at ${Math.round(axis.start * 100)} % (the zigzag on the axis), so small differences between classes show.`}
         </figcaption>
       ) : null}
     </figure>

@@ -30,9 +30,25 @@ export function bulkActionSchema<const A extends readonly [string, ...string[]]>
 
 export type BulkOutcome = { id: string; outcome: 'done' | 'skipped'; message: string };
 
-export type BulkSummary = { action: string; done: number; skipped: number; results: BulkOutcome[] };
+/** An outcome as the admin reads it: the model's name and a link, not a bare id. */
+export type NamedBulkOutcome = BulkOutcome & { name: string | null; href: string | null };
 
-export function summarise(action: string, results: BulkOutcome[]): BulkSummary {
+export type BulkSummary = { action: string; done: number; skipped: number; results: NamedBulkOutcome[] };
+
+/**
+ * `named`: the model name and page of each id that exists; unknown ids (and rows that are not a
+ * model's, such as label flags) keep only their id.
+ */
+export function summarise(
+  action: string,
+  results: BulkOutcome[],
+  named: ReadonlyMap<string, { name: string; href: string }> = new Map(),
+): BulkSummary {
   const done = results.filter((result) => result.outcome === 'done').length;
-  return { action, done, skipped: results.length - done, results };
+  const withNames = results.map((result) => ({
+    ...result,
+    name: named.get(result.id)?.name ?? null,
+    href: named.get(result.id)?.href ?? null,
+  }));
+  return { action, done, skipped: results.length - done, results: withNames };
 }

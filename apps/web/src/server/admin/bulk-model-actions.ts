@@ -31,9 +31,9 @@ async function moderateModel(db: Db, actor: Actor, id: string, action: Moderatio
  */
 export async function applyModelBulkAction(db: Db, actor: Actor, input: ModelBulkInput): Promise<BulkSummary> {
   const ids = [...new Set(input.ids)];
-  const existing = new Set(
-    (await db.model.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((row) => row.id),
-  );
+  const rows = await db.model.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const existing = new Set(rows.map((row) => row.id));
+  const named = new Map(rows.map((row) => [row.id, { name: row.name, href: `/models/${row.id}` }]));
   const results: BulkOutcome[] = [];
   for (const id of ids) {
     if (!existing.has(id)) {
@@ -56,5 +56,5 @@ export async function applyModelBulkAction(db: Db, actor: Actor, input: ModelBul
     }
   }
   if (results.some((result) => result.outcome === 'done')) await refreshImageConsensus(db);
-  return summarise(input.action, results);
+  return summarise(input.action, results, named);
 }

@@ -186,9 +186,17 @@ export async function applySubmissionBulkAction(
   const ids = [...new Set(input.ids)];
   const rows = await deps.db.submission.findMany({
     where: { id: { in: ids } },
-    select: { id: true, status: true, failureKind: true, countsAgainstQuota: true, modelId: true },
+    select: {
+      id: true,
+      status: true,
+      failureKind: true,
+      countsAgainstQuota: true,
+      modelId: true,
+      model: { select: { name: true } },
+    },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
+  const named = new Map(rows.map((row) => [row.id, { name: row.model.name, href: `/submissions/${row.id}` }]));
   const context: Context = { deps, actor, reason: input.reason, now: new Date() };
   const results: BulkOutcome[] = [];
   for (const id of ids) {
@@ -196,5 +204,5 @@ export async function applySubmissionBulkAction(
     results.push(row ? await apply(context, row, input.action) : skipped(id, 'no submission with this id'));
   }
   if (results.some((result) => result.outcome === 'done')) await refreshImageConsensus(deps.db);
-  return summarise(input.action, results);
+  return summarise(input.action, results, named);
 }

@@ -5,8 +5,8 @@ export type DatasetPair = {
   modelName: string;
   isBaseline: boolean;
   submitterName: string;
-  mnist: { accuracy: number; tieRank: number; submissionId: string };
-  fashion: { accuracy: number; tieRank: number; submissionId: string };
+  mnist: { accuracy: number; tieRank: number; isTiedWithAbove: boolean; submissionId: string };
+  fashion: { accuracy: number; tieRank: number; isTiedWithAbove: boolean; submissionId: string };
   /** MNIST accuracy minus Fashion-MNIST accuracy: how much the model loses on the harder dataset. */
   drop: number;
 };
@@ -31,8 +31,18 @@ export function pairDatasetResults(
         modelName: entry.modelName,
         isBaseline: entry.isBaseline,
         submitterName: entry.submitterName,
-        mnist: { accuracy: entry.accuracy, tieRank: entry.tieRank, submissionId: entry.submissionId },
-        fashion: { accuracy: other.accuracy, tieRank: other.tieRank, submissionId: other.submissionId },
+        mnist: {
+          accuracy: entry.accuracy,
+          tieRank: entry.tieRank,
+          isTiedWithAbove: entry.isTiedWithAbove,
+          submissionId: entry.submissionId,
+        },
+        fashion: {
+          accuracy: other.accuracy,
+          tieRank: other.tieRank,
+          isTiedWithAbove: other.isTiedWithAbove,
+          submissionId: other.submissionId,
+        },
         drop: entry.accuracy - other.accuracy,
       },
     ];

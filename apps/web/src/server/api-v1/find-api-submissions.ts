@@ -26,12 +26,22 @@ const SUBMISSION_SELECT = {
 
 type SubmissionRow = Prisma.SubmissionGetPayload<{ select: typeof SUBMISSION_SELECT }>;
 
-/** Ranks on the public boards of the datasets these rows are on, by submission id (each board read once, cached). */
-async function readRanks(db: Db, rows: SubmissionRow[]): Promise<Map<string, number>> {
+type Standing = { rank: number; isShared: boolean };
+
+/**
+ * Ranks on the public boards of the datasets these rows are on, by submission id (each board read
+ * once, cached), and whether other models share the rank (written "3 =", standing-words.ts).
+ */
+async function readRanks(db: Db, rows: SubmissionRow[]): Promise<Map<string, Standing>> {
   const datasets = new Set(rows.filter((row) => row.status === 'SCORED').map((row) => datasetIdFromEnum(row.dataset)));
-  const ranks = new Map<string, number>();
+  const ranks = new Map<string, Standing>();
   for (const datasetId of datasets) {
-    for (const entry of await getCachedLeaderboard(db, datasetId)) ranks.set(entry.submissionId, entry.tieRank);
+    const board = await getCachedLeaderboard(db, datasetId);
+    const holders = new Map<number, number>();
+    for (const entry of board) holders.set(entry.tieRank, (holders.get(entry.tieRank) ?? 0) + 1);
+    for (const entry of board) {
+      ranks.set(entry.submissionId, { rank: entry.tieRank, isShared: (holders.get(entry.tieRank) ?? 0) > 1 });
+    }
   }
   return ranks;
 }
@@ -76,7 +86,8 @@ async function serializeSubmissions(
       startedAt: row.startedAt?.toISOString() ?? null,
       finishedAt: row.finishedAt?.toISOString() ?? null,
       evaluation: evaluation ? serializeEvaluation(evaluation, datasetId) : null,
-      rank: ranks.get(row.id) ?? null,
+      rank: ranks.get(row.id)?.rank ?? null,
+      rankIsShared: ranks.get(row.id)?.isShared ?? null,
     };
   });
 }

@@ -98,6 +98,10 @@ export const submissionSchema = z
       .min(1)
       .nullable()
       .describe("The model's rank on the dataset's public board when this submission is its entry."),
+    rankIsShared: z
+      .boolean()
+      .nullable()
+      .describe('Other models share the rank (not significantly different); the site writes it "3 =".'),
   })
   .register(apiSchemas, { id: 'Submission' });
 

@@ -24,7 +24,7 @@ export type ComparedPair = {
 export type ModelComparison = {
   models: ComparedModel[];
   pairs: ComparedPair[];
-  choices: { modelId: string; modelName: string; tieRank: number }[];
+  choices: { modelId: string; modelName: string; tieRank: number; isTiedWithAbove: boolean }[];
 };
 
 /**
@@ -37,7 +37,12 @@ export async function getModelComparison(db: Db, datasetId: DatasetId, modelIds:
   const byModel = new Map(board.map((entry) => [entry.modelId, entry]));
   const picked = [...new Set(modelIds)].flatMap((id) => byModel.get(id) ?? []).slice(0, MAX_COMPARED);
   const choices = [...board.slice(0, PICKER_LIMIT), ...picked.filter((entry) => entry.rank > PICKER_LIMIT)].map(
-    (entry) => ({ modelId: entry.modelId, modelName: entry.modelName, tieRank: entry.tieRank }),
+    (entry) => ({
+      modelId: entry.modelId,
+      modelName: entry.modelName,
+      tieRank: entry.tieRank,
+      isTiedWithAbove: entry.isTiedWithAbove,
+    }),
   );
   if (picked.length < 2) return { models: [], pairs: [], choices };
 

@@ -7,7 +7,11 @@ const choices = (table: ReadonlyArray<{ id: string }>) =>
     .map((choice) => choice.id)
     .join(', ')
     .replace(/, ([^,]*)$/, ' or $1');
-const MNIST_STANDARD = STANDARD_SCALING_DEFAULTS.mnist;
+/** "0.1307 (MNIST) or 0.286 (Fashion-MNIST)": each dataset's own value, never one dataset's for all. */
+const EXAMPLES = {
+  mean: `${STANDARD_SCALING_DEFAULTS.mnist.mean} (MNIST) or ${STANDARD_SCALING_DEFAULTS['fashion-mnist'].mean} (Fashion-MNIST)`,
+  std: `${STANDARD_SCALING_DEFAULTS.mnist.std} (MNIST) or ${STANDARD_SCALING_DEFAULTS['fashion-mnist'].std} (Fashion-MNIST)`,
+};
 
 /** The form's fields, as named in the multipart body and in field-level errors. */
 export const SUBMISSION_FIELDS = [
@@ -101,15 +105,14 @@ export const SUBMISSION_ERRORS = {
   scale_unknown: { field: 'scale', message: () => `Choose how pixels are scaled: ${choices(INPUT_SCALES)}.` },
   output_unknown: { field: 'output', message: () => `Choose what the model outputs: ${choices(OUTPUT_KINDS)}.` },
   visibility_unknown: { field: 'visibility', message: () => 'Choose who sees the model: public or private.' },
-  mean_required: { field: 'mean', message: () => `Standard scaling needs the mean (MNIST: ${MNIST_STANDARD.mean}).` },
-  mean_invalid: { field: 'mean', message: () => `The mean must be a number, such as ${MNIST_STANDARD.mean}.` },
-  std_required: {
-    field: 'std',
-    message: () => `Standard scaling needs the standard deviation (MNIST: ${MNIST_STANDARD.std}).`,
+  mean_invalid: {
+    field: 'mean',
+    message: () => `The mean must be a number, such as ${EXAMPLES.mean}; leave it empty for the dataset's own.`,
   },
   std_invalid: {
     field: 'std',
-    message: () => `The standard deviation must be a number above 0, such as ${MNIST_STANDARD.std}.`,
+    message: () =>
+      `The standard deviation must be a number above 0, such as ${EXAMPLES.std}; leave it empty for the dataset's own.`,
   },
   form_malformed: {
     field: 'form',

@@ -1,4 +1,4 @@
-import { DEFAULT_CHOICES, LAYOUT_IDS, OUTPUT_IDS, SCALE_IDS } from '@tenfold/contract';
+import { DEFAULT_CHOICES, LAYOUT_IDS, OUTPUT_IDS, SCALE_IDS, STANDARD_SCALING_DEFAULTS } from '@tenfold/contract';
 import { DATASET_IDS } from '@tenfold/datasets/catalog';
 import { z } from 'zod';
 import type { SubmissionErrorCode } from './submission-errors.ts';
@@ -48,13 +48,17 @@ export const submissionFieldsSchema = z
     ),
   })
   .superRefine((fields, context) => {
-    if (fields.scale !== 'standard') return;
-    if (fields.mean === undefined) context.addIssue({ code: 'custom', path: ['mean'], message: 'mean_required' });
-    if (fields.std === undefined) context.addIssue({ code: 'custom', path: ['std'], message: 'std_required' });
-    else if (fields.std <= 0) context.addIssue({ code: 'custom', path: ['std'], message: 'std_invalid' });
+    if (fields.scale === 'standard' && fields.std !== undefined && fields.std <= 0) {
+      context.addIssue({ code: 'custom', path: ['std'], message: 'std_invalid' });
+    }
   })
-  // Mean and std only mean something for standard scaling; drop stray values from the form.
-  .transform((fields) => (fields.scale === 'standard' ? fields : { ...fields, mean: undefined, std: undefined }));
+  // Mean and std only mean something for standard scaling: left empty they are the chosen
+  // dataset's own (as the CLI and `npm run score` do); stray values from the form are dropped.
+  .transform((fields) => {
+    if (fields.scale !== 'standard') return { ...fields, mean: undefined, std: undefined };
+    const defaults = STANDARD_SCALING_DEFAULTS[fields.dataset];
+    return { ...fields, mean: fields.mean ?? defaults.mean, std: fields.std ?? defaults.std };
+  });
 
 export type SubmissionFields = z.infer<typeof submissionFieldsSchema>;
 

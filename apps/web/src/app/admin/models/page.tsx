@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminPagination } from '@/components/admin/admin-pagination';
 import { BulkActionBar, type BulkActionOption } from '@/components/admin/bulk-action-bar';
+import { ReasonText } from '@/components/admin/reason-text';
 import { RowCheckbox } from '@/components/admin/row-checkbox';
 import { SelectAll } from '@/components/admin/select-all';
 import { formatCount, formatDate } from '@/lib/format';
@@ -57,7 +58,7 @@ export default async function AdminModelsPage({ searchParams }: { searchParams: 
         </button>
       </form>
 
-      <BulkActionBar formId={FORM_ID} endpoint="/api/admin/models/bulk" actions={ACTIONS} />
+      <BulkActionBar formId={FORM_ID} endpoint="/api/admin/models/bulk" actions={ACTIONS} rescoreParam="models" />
 
       {list.rows.length === 0 ? (
         <p className="empty">No model matches these filters.</p>
@@ -97,12 +98,12 @@ export default async function AdminModelsPage({ searchParams }: { searchParams: 
                     </div>
                   </td>
                   <td className="small reason-text">
-                    {row.hiddenAt ? <div>Hidden: {row.hiddenReason}</div> : null}
-                    {row.disqualifiedAt ? <div>Disqualified: {row.disqualifiedReason}</div> : null}
+                    {row.hiddenAt ? <ReasonText text={`Hidden: ${row.hiddenReason ?? ''}`} /> : null}
+                    {row.disqualifiedAt ? <ReasonText text={`Disqualified: ${row.disqualifiedReason ?? ''}`} /> : null}
                     {!row.hiddenAt && !row.disqualifiedAt ? <span className="muted">–</span> : null}
                   </td>
                   <td className="num hide-narrow">{formatCount(row.submissions)}</td>
-                  <td className="hide-narrow muted small">{formatDate(row.createdAt)}</td>
+                  <td className="hide-narrow muted small nowrap">{formatDate(row.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -13,7 +13,7 @@ import { RescoreForm } from './rescore-form.tsx';
 
 export const metadata: Metadata = { title: 'Rescoring' };
 
-type Props = { searchParams: Promise<{ ids?: string | string[] }> };
+type Props = { searchParams: Promise<{ ids?: string | string[]; models?: string | string[] }> };
 
 function parseIds(value: string | string[] | undefined): string[] {
   const joined = Array.isArray(value) ? value.join(',') : (value ?? '');
@@ -27,7 +27,20 @@ export default async function RescoresPage({ searchParams }: Props) {
   if (viewer?.role !== 'ADMIN') notFound();
   const db = await getRequestDb();
   const [batches, backends] = await Promise.all([listRescoreBatches(db), listKnownBackends(db)]);
-  const initialIds = parseIds((await searchParams).ids);
+  // Ticked on /admin/submissions (`ids`) or /admin/models (`models`: their scored submissions):
+  // the form opens on what was selected, not on "everything under an older scorer".
+  const query = await searchParams;
+  const modelIds = parseIds(query.models);
+  const ofModels =
+    modelIds.length === 0
+      ? []
+      : await db.submission.findMany({
+          where: { modelId: { in: modelIds }, status: 'SCORED' },
+          select: { id: true },
+          orderBy: { createdAt: 'asc' },
+          take: 500,
+        });
+  const initialIds = [...new Set([...parseIds(query.ids), ...ofModels.map((row) => row.id)])].slice(0, 500);
 
   return (
     <>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AdminPagination } from '@/components/admin/admin-pagination';
 import { BulkActionBar, type BulkActionOption } from '@/components/admin/bulk-action-bar';
+import { ReasonText } from '@/components/admin/reason-text';
 import { RowCheckbox } from '@/components/admin/row-checkbox';
 import { SelectAll } from '@/components/admin/select-all';
 import { StatusBadge } from '@/components/status-badge';
@@ -116,7 +117,7 @@ export default async function AdminSubmissionsPage({ searchParams }: { searchPar
         </button>
       </form>
 
-      <BulkActionBar formId={FORM_ID} endpoint="/api/admin/submissions/bulk" actions={ACTIONS} withRescore />
+      <BulkActionBar formId={FORM_ID} endpoint="/api/admin/submissions/bulk" actions={ACTIONS} rescoreParam="ids" />
 
       {list.rows.length === 0 ? (
         <p className="empty" data-testid="no-submissions">
@@ -195,13 +196,13 @@ export default async function AdminSubmissionsPage({ searchParams }: { searchPar
                       </div>
                     ) : null}
                     {row.attempts > 0 ? <div className="small muted">attempts: {row.attempts}</div> : null}
-                    {row.statusReason ? <div className="small reason-text">{row.statusReason}</div> : null}
+                    {row.statusReason ? <ReasonText text={row.statusReason} className="small" /> : null}
                   </td>
-                  <td className="hide-narrow small">
+                  <td className="hide-narrow small cell-name">
                     {row.submitter.name}
                     <div className="muted">{row.submitter.email}</div>
                   </td>
-                  <td className="hide-narrow muted small">{formatDateTime(row.createdAt)}</td>
+                  <td className="hide-narrow muted small nowrap">{formatDateTime(row.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

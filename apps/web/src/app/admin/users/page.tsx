@@ -43,11 +43,11 @@ export default async function UsersPage() {
           <tbody>
             {users.map((user) => (
               <tr key={user.id} data-testid="user-row" data-user-id={user.id}>
-                <td>{user.name}</td>
-                <td>{user.email}</td>
+                <td className="cell-name">{user.name}</td>
+                <td className="cell-name">{user.email}</td>
                 <td data-testid="user-role">{user.role === 'ADMIN' ? 'Admin' : 'User'}</td>
                 <td className="num hide-narrow">{formatCount(user.models)}</td>
-                <td className="hide-narrow muted">{formatDate(user.createdAt)}</td>
+                <td className="hide-narrow muted nowrap">{formatDate(user.createdAt)}</td>
                 <td className="actions-cell">
                   {user.id === viewer.userId ? (
                     <span className="muted small">you</span>

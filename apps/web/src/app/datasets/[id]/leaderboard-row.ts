@@ -29,13 +29,13 @@ export type LeaderboardRow = {
   staleScorer: string | null;
 };
 
-export function toLeaderboardRow(entry: LeaderboardEntry, currentScorer: string): LeaderboardRow {
+export function toLeaderboardRow(entry: LeaderboardEntry, currentScorer: string, showsTies: boolean): LeaderboardRow {
   return {
     modelId: entry.modelId,
     modelName: entry.modelName,
     submissionId: entry.submissionId,
     rank: entry.tieRank,
-    tied: entry.isTiedWithAbove,
+    tied: showsTies && entry.isTiedWithAbove,
     baseline: entry.isBaseline,
     accuracy: formatPercent(entry.accuracy),
     interval: `${formatPercent(entry.accuracyCiLow)} – ${formatPercent(entry.accuracyCiHigh)}`,

@@ -7,6 +7,7 @@ import {
   toLeaderboardSearch,
 } from '@/server/leaderboard/leaderboard-query';
 import type { LeaderboardPage } from '@/server/leaderboard/select-leaderboard-page';
+import { MAX_COMPARED } from '@/server/queries/get-model-comparison';
 import { toLeaderboardRow } from './leaderboard-row.ts';
 import { LeaderboardRows } from './leaderboard-rows.tsx';
 
@@ -47,7 +48,11 @@ export function LeaderboardTable({ datasetSlug, query, page }: Props) {
   const header = (label: string, sortKey: SortKey, className?: string) => (
     <SortHeader label={label} sortKey={sortKey} query={query} datasetSlug={datasetSlug} className={className} />
   );
-  const rows = page.entries.map((entry) => toLeaderboardRow(entry, SCORER_VERSION));
+  // "=" means "not significantly different from the model above": true only in accuracy order.
+  const isAccuracyOrder =
+    (query.sort === 'rank' || query.sort === 'accuracy') &&
+    (query.dir ?? defaultDirection(query.sort)) === defaultDirection(query.sort);
+  const rows = page.entries.map((entry) => toLeaderboardRow(entry, SCORER_VERSION, isAccuracyOrder));
   return (
     <>
       <div className="table-wrap">
@@ -62,14 +67,14 @@ export function LeaderboardTable({ datasetSlug, query, page }: Props) {
               {header('Size', 'size', 'num hide-narrow')}
               {header('Latency', 'latency', 'num hide-narrow')}
               {header('Submitter', 'submitter', 'hide-narrow')}
-              {header('Date', 'date', 'hide-narrow')}
+              {header('Date', 'date', 'hide-narrow nowrap')}
               {header('Format', 'format', 'hide-narrow')}
-              <th scope="col" className="hide-narrow">
+              <th scope="col" className="check">
                 <span className="visually-hidden">Compare</span>
               </th>
             </tr>
           </thead>
-          <LeaderboardRows rows={rows} />
+          <LeaderboardRows rows={rows} maxCompared={MAX_COMPARED} />
         </table>
       </div>
       {page.pageCount > 1 ? (

@@ -8,6 +8,7 @@ import { getCachedPageDb } from '@/server/db';
 import { parseLeaderboardQuery, toLeaderboardSearch } from '@/server/leaderboard/leaderboard-query';
 import { selectLeaderboardPage } from '@/server/leaderboard/select-leaderboard-page';
 import { getCachedLeaderboardDerived } from '@/server/queries/get-cached-leaderboard';
+import { MAX_COMPARED } from '@/server/queries/get-model-comparison';
 import { LeaderboardFilters } from './leaderboard-filters.tsx';
 import { LeaderboardTable } from './leaderboard-table.tsx';
 
@@ -60,10 +61,10 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         <>
           <div className="toolbar">
             <LeaderboardFilters datasetSlug={dataset.slug} query={query} />
-            <form id="compare-form" method="get" action="/compare" className="hide-narrow">
+            <form id="compare-form" method="get" action="/compare">
               <input type="hidden" name="dataset" value={dataset.slug} />
               <button type="submit" className="button button--small button--ghost" data-testid="compare-selected">
-                Compare ticked models
+                {`Compare ticked models (up to ${MAX_COMPARED})`}
               </button>
             </form>
             <p className="muted small">

@@ -8,6 +8,7 @@ import { CellExamples } from '@/components/cell-examples';
 import { ClassAccuracyChart } from '@/components/charts/class-accuracy-chart';
 import { ConfusionHeatmap } from '@/components/confusion-heatmap';
 import { ContrastImages } from '@/components/consensus/contrast-images';
+import { getEnv } from '@/env';
 import { formatBytes, formatCount, formatPercent } from '@/lib/format';
 import { getModelModeration } from '@/server/admin/get-moderation-notices';
 import { parseCell } from '@/server/analysis/parse-cell';
@@ -22,6 +23,16 @@ import { ModelHistory } from './model-history.tsx';
 type ModelQuery = { dataset?: string | string[]; cell?: string | string[] };
 
 /** The model as `viewer` may see it (null: an anonymous visitor, as on the cached page). */
+
+/**
+ * The badge as a README embeds it: absolute URLs (a relative one is a broken image on GitHub),
+ * the image linking to the model's page.
+ */
+function badgeMarkdown(appUrl: string, modelId: string, datasetId: string): string {
+  const base = appUrl.replace(/\/+$/, '');
+  return `[![Tenfold rank](${base}/api/models/${modelId}/badge.svg?dataset=${datasetId})](${base}/models/${modelId}?dataset=${datasetId})`;
+}
+
 export const loadModel = cache(async (db: Db, id: string, viewer: Viewer | null) =>
   isResourceId(id) ? getModel(db, id, viewer) : null,
 );
@@ -129,8 +140,10 @@ export async function ModelPage({
               From <Link href={`/submissions/${best.id}`}>this submission</Link>.{' '}
               {model.isPublic ? (
                 <>
-                  README badge:{' '}
-                  <code className="mono">{`![Tenfold](${`/api/models/${model.id}/badge.svg?dataset=${datasetId}`})`}</code>{' '}
+                  README badge (Markdown):{' '}
+                  <code className="mono break-anywhere" data-testid="badge-markdown">
+                    {badgeMarkdown(getEnv().APP_URL, model.id, datasetId)}
+                  </code>{' '}
                   {/* biome-ignore lint/performance/noImgElement: an SVG from our own route, shown as a README would. */}
                   <img
                     src={`/api/models/${model.id}/badge.svg?dataset=${datasetId}`}
@@ -148,7 +161,7 @@ export async function ModelPage({
             <h2 id="classes-heading">Accuracy per class</h2>
             <ClassAccuracyChart
               classNames={dataset.classNames}
-              series={[{ name: model.name, values: best.evaluation.perClassRecall }]}
+              values={best.evaluation.perClassRecall}
               title={`Accuracy per class of ${model.name} on ${dataset.name}`}
             />
           </section>

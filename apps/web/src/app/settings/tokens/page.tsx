@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getEnv } from '@/env';
 import { formatDateTime } from '@/lib/format';
 import { getViewer } from '@/server/auth/get-viewer';
 import { getRequestDb } from '@/server/db';
@@ -25,9 +26,8 @@ export default async function TokensPage() {
         </p>
         <p className="muted small">
           Example:{' '}
-          <code>
-            curl -H &quot;Authorization: Bearer $TENFOLD_TOKEN&quot; -F dataset=mnist -F modelName=LeNet -F
-            file=@model.onnx …/api/submissions
+          <code className="break-anywhere" data-testid="token-example">
+            {`curl -H "Authorization: Bearer $TENFOLD_TOKEN" -F dataset=mnist -F modelName=LeNet -F file=@model.onnx ${getEnv().APP_URL.replace(/\/+$/, '')}/api/v1/submissions`}
           </code>
         </p>
       </section>

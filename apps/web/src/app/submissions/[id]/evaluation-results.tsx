@@ -1,3 +1,4 @@
+import { describePointDifference } from '@tenfold/datasets/standing-words';
 import { Bar } from '@/components/bar';
 import { CellExamples } from '@/components/cell-examples';
 import { ConfusionHeatmap } from '@/components/confusion-heatmap';
@@ -191,9 +192,7 @@ function ShiftedCheck({ evaluation }: { evaluation: SubmissionEvaluation }) {
     <div>
       <dt>Shifted one pixel right</dt>
       <dd data-testid="shifted-accuracy">
-        {formatPercent(evaluation.shiftedAccuracy)} accuracy (
-        {formatPercent(evaluation.accuracy - evaluation.shiftedAccuracy)} lower: a large drop hints at memorised pixel
-        positions)
+        {`${formatPercent(evaluation.shiftedAccuracy)} accuracy, ${describePointDifference(evaluation.shiftedAccuracy, evaluation.accuracy)} than on the test images: a large drop hints at memorised pixel positions`}
       </dd>
     </div>
   );

@@ -8,13 +8,16 @@ import { ModerationNotice } from '@/components/admin/moderation-notice';
 import { StatusBadge } from '@/components/status-badge';
 import { SubmissionActions } from '@/components/submission-actions';
 import { formatBytes, formatCount, formatDateTime } from '@/lib/format';
+import { describeScoringPhase } from '@/lib/scoring-phase';
 import { getSubmissionModeration } from '@/server/admin/get-moderation-notices';
 import { parseCell } from '@/server/analysis/parse-cell';
 import { getViewer } from '@/server/auth/get-viewer';
 import { getRequestDb } from '@/server/db';
 import { getCellExamples } from '@/server/queries/get-cell-examples';
 import { getSubmission, type SubmissionDetails } from '@/server/queries/get-submission';
+import { BoardStanding } from './board-standing.tsx';
 import { EvaluationResults } from './evaluation-results.tsx';
+import { SameFileNotice } from './same-file-notice.tsx';
 import { SubmissionLiveProgress } from './submission-live-progress.tsx';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cell?: string | string[] }> };
@@ -60,8 +63,8 @@ function StatusDetail({ submission, isOwner }: { submission: SubmissionDetails; 
       return (
         <div className="progress-block">
           <progress max={testImages} value={done} data-testid="submission-progress" aria-label="Images scored" />
-          <p className="muted small">
-            {formatCount(done)} of {formatCount(testImages)} test images scored
+          <p className="muted small" data-testid="scoring-phase">
+            {describeScoringPhase(done, testImages)}
           </p>
         </div>
       );
@@ -137,6 +140,14 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
         )}
         <ModerationNotice notice={moderation?.submission ?? null} what="This submission" />
         <ModerationNotice notice={moderation?.model ?? null} what="Its model" />
+        {viewer && viewer.userId === submission.ownerId ? (
+          <SameFileNotice
+            submissionId={submission.id}
+            submitterId={viewer.userId}
+            artifactSha256={submission.artifactSha256}
+            datasetId={submission.datasetId}
+          />
+        ) : null}
         {viewer?.role === 'ADMIN' ? (
           <p className="small">
             <Link href={`/admin/submissions?q=${submission.id}`} data-testid="moderate-submission">
@@ -164,6 +175,10 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
           <p className="muted small">Reload this page to see progress.</p>
         </noscript>
       </section>
+
+      {submission.status === 'SCORED' ? (
+        <BoardStanding datasetId={submission.datasetId} submissionId={submission.id} />
+      ) : null}
 
       {submission.evaluation ? (
         <EvaluationResults
@@ -205,7 +220,7 @@ export default async function SubmissionPage({ params, searchParams }: Props) {
 
       <p>
         <Link href={`/datasets/${dataset.id}`}>← {dataset.name} leaderboard</Link> ·{' '}
-        <Link href={`/models/${submission.modelId}`} data-testid="model-link">
+        <Link href={`/models/${submission.modelId}`} className="break-anywhere" data-testid="model-link">
           All submissions of {submission.modelName}
         </Link>
       </p>

@@ -1,3 +1,4 @@
+import { formatPoints } from '@tenfold/datasets/standing-words';
 import Link from 'next/link';
 import { formatPercent } from '@/lib/format';
 import type { RescoreReportRow } from '@/server/rescoring/get-rescore-report';
@@ -12,13 +13,13 @@ const MOVE_LABELS: Record<RankMove, string> = {
   'off-board': 'not on the board',
 };
 
-const rank = (value: number | null) => (value === null ? '–' : `#${value}`);
+/** Board positions are unique (ties unmerged, so a move always shows): written as a position, not a rank. */
+const position = (value: number | null) => (value === null ? '–' : String(value));
 
 function Delta({ delta }: { delta: number | null }) {
   if (delta === null) return <span className="muted">–</span>;
   const className = delta > 0 ? 'delta--up' : delta < 0 ? 'delta--down' : 'delta--flat';
-  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  return <span className={className}>{`${sign}${(Math.abs(delta) * 100).toFixed(2)} pt`}</span>;
+  return <span className={className}>{formatPoints(delta)}</span>;
 }
 
 /** One row per entry: old and new accuracy and board position; moved rows are tinted. */
@@ -41,7 +42,7 @@ export function ReportTable({ rows, isFinal }: { rows: RescoreReportRow[]; isFin
             <th scope="col" className="num hide-narrow">
               Δ
             </th>
-            <th scope="col">Rank</th>
+            <th scope="col">Board position</th>
           </tr>
         </thead>
         <tbody>
@@ -83,12 +84,12 @@ export function ReportTable({ rows, isFinal }: { rows: RescoreReportRow[]; isFin
               <td data-testid="report-rank">
                 {isFinal ? (
                   <>
-                    {rank(row.oldRank)} → {rank(row.newRank)}
+                    {`position ${position(row.oldRank)} → ${position(row.newRank)}`}
                     <br />
                     <span className="small move__label">{MOVE_LABELS[row.move]}</span>
                   </>
                 ) : (
-                  <span className="muted">{rank(row.oldRank)} → when done</span>
+                  <span className="muted">{`position ${position(row.oldRank)} → when done`}</span>
                 )}
               </td>
             </tr>

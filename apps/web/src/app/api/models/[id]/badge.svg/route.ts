@@ -1,4 +1,5 @@
 import { getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
+import { formatRank } from '@tenfold/datasets/standing-words';
 import { getRequestDb } from '@/server/db';
 import { isResourceId } from '@/server/http/is-resource-id';
 import { withRoute } from '@/server/http/with-route';
@@ -20,7 +21,7 @@ export const GET = withRoute(
       : undefined;
     const label = `Tenfold ${getDatasetInfo(datasetId).name}`;
     const message = entry
-      ? `#${entry.tieRank}${entry.isTiedWithAbove ? ' (tie)' : ''} · ${(entry.accuracy * 100).toFixed(2)}%`
+      ? `${(entry.accuracy * 100).toFixed(2)}% · rank ${formatRank(entry.tieRank, entry.isTiedWithAbove)}`
       : 'unranked';
     return new Response(formatRankBadge(label, message, entry ? 'ok' : 'none'), {
       headers: { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
