@@ -125,16 +125,47 @@ wait_for() { # wait_for <seconds> <command...>
   return 1
 }
 
+# local_cluster <url>: "version name" of the Debian cluster (pg_lsclusters) listening on the URL's port.
+local_cluster() {
+  local port
+  port=$(node -p 'new URL(process.argv[1]).port || 5432' "$1")
+  pg_lsclusters --no-header 2>/dev/null | awk -v port="$port" '$3 == port { print $1, $2; exit }'
+}
+
+# with_password <url> <password>: the URL with that password (kept when it has one).
+with_password() {
+  node -p 'const u = new URL(process.argv[1]); if (!u.password) u.password = process.argv[2]; u.href' "$1" "$2"
+}
+
 ensure_postgres() {
-  local server_url=${DATABASE_URL%/*}/postgres
-  pg_ready() { node_modules/.bin/tsx scripts/lib/ping-postgres.ts "$server_url"; }
+  pg_ready() { node_modules/.bin/tsx scripts/lib/ping-postgres.ts "${DATABASE_URL%/*}/postgres"; }
   pg_ready >/dev/null 2>&1 && return 0
-  if is_local_url "$DATABASE_URL" && [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null; then
-    say "starting the local PostgreSQL server"
-    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n 1)" main start 2>/dev/null || true
-    wait_for 30 pg_ready && return 0
+  local cluster problem
+  cluster=$(is_local_url "$DATABASE_URL" && command -v pg_lsclusters >/dev/null && local_cluster "$DATABASE_URL")
+  if [ -n "$cluster" ]; then
+    # shellcheck disable=SC2086 # "version name", two arguments
+    if ! pg_ctlcluster --skip-systemctl-redirect $cluster status >/dev/null 2>&1; then
+      say "starting the local PostgreSQL server ($cluster)"
+      pg_ctlcluster --skip-systemctl-redirect $cluster start 2>/dev/null || true
+    fi
+    # A server that answers "password required" is up: no use waiting for it to change its mind.
+    pg_answers() { local out; out=$(pg_ready 2>&1) || [[ $out == *password* ]]; }
+    wait_for 30 pg_answers && pg_ready >/dev/null 2>&1 && return 0
+    problem=$(pg_ready 2>&1 | tail -n 1)
+    # A freshly installed Debian PostgreSQL trusts only its own OS user (peer) and wants a password
+    # over TCP. Give the role the password docker-compose.yml uses, through the peer login, and use it.
+    local login port
+    login=$(node -p 'const u = new URL(process.argv[1]); `${u.username || "postgres"}:${u.password}`' "$DATABASE_URL")
+    port=$(node -p 'new URL(process.argv[1]).port || 5432' "$DATABASE_URL")
+    if [[ $problem == *password* ]] && is_root && [ "$login" = postgres: ]; then
+      say "the local PostgreSQL asks for a password over TCP (Debian's default pg_hba.conf): giving role postgres the password 'postgres' (the server listens on this machine only) and using it. Other commands need DATABASE_URL=$(with_password "$DATABASE_URL" postgres)"
+      runuser -u postgres -- psql -p "$port" -qc "ALTER ROLE postgres PASSWORD 'postgres'" >/dev/null &&
+        DATABASE_URL=$(with_password "$DATABASE_URL" postgres) && export DATABASE_URL
+      wait_for 10 pg_ready && return 0
+      problem=$(pg_ready 2>&1 | tail -n 1)
+    fi
   fi
-  die "PostgreSQL does not answer at $DATABASE_URL ($(pg_ready 2>&1 | tail -n 1)). Start one:
+  die "PostgreSQL does not answer at $DATABASE_URL (${problem:-$(pg_ready 2>&1 | tail -n 1)}). Start one:
     Debian/Ubuntu: apt-get install -y postgresql && pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
     Docker:        docker compose up -d postgres   (then DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:5432/tenfold)
   or point DATABASE_URL at a server you have."

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,5 +101,36 @@ describe("prepare.sh's Debian packages", () => {
   it('lets npm start read Fashion-MNIST from TENFOLD_DATASETS_DIR instead of the Debian package', () => {
     const result = prepare('FASHION_MNIST_DIR=/nonexistent; TENFOLD_DATASETS_DIR=/data; missing_system_packages start');
     expect(result).toMatchObject({ code: 0, stdout: '' });
+  });
+});
+
+describe("prepare.sh's PostgreSQL on a fresh Debian install", () => {
+  // A second cluster made by Debian's own tools, so its pg_hba.conf is the packaged default
+  // (scram-sha-256 over TCP), stopped, as apt leaves it where no init system runs.
+  const CLUSTER = [readdirSync('/etc/postgresql')[0] ?? '15', 'tenfold_fresh'];
+  const PORT = '5439';
+
+  afterAll(() => {
+    spawnSync('pg_dropcluster', ['--stop', ...CLUSTER], { encoding: 'utf8' });
+  });
+
+  it('starts the cluster, gives role postgres a password when TCP asks for one, and uses it', () => {
+    expect(process.getuid?.(), 'this test creates a PostgreSQL cluster: run it as root').toBe(0);
+    spawnSync('pg_dropcluster', ['--stop', ...CLUSTER], { encoding: 'utf8' });
+    const created = spawnSync('pg_createcluster', [...CLUSTER, '--port', PORT], { encoding: 'utf8' });
+    expect(created.status, created.stderr).toBe(0);
+    const url = `postgresql://postgres@127.0.0.1:${PORT}/tenfold_fresh`;
+    const result = prepare('ensure_postgres && echo "DATABASE_URL=$DATABASE_URL"', {
+      env: { DATABASE_URL: url, REDIS_URL: 'redis://127.0.0.1:6379' },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`starting the local PostgreSQL server (${CLUSTER.join(' ')})`);
+    expect(result.stdout).toContain("asks for a password over TCP (Debian's default pg_hba.conf)");
+    expect(result.stdout).toContain(`DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:${PORT}/tenfold_fresh\n`);
+    // Once set, the password is what the next run is told to use, and it works as it is.
+    const again = prepare('ensure_postgres && echo ok', {
+      env: { DATABASE_URL: `postgresql://postgres:postgres@127.0.0.1:${PORT}/tenfold_fresh` },
+    });
+    expect(again.stdout).toBe('ok\n');
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packOnnxFiles } from '@tenfold/artifacts';
 import { type Db, disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
 import {
@@ -11,6 +12,7 @@ import {
   type ScoreJob,
   type ScoringQueue,
 } from '@tenfold/queue';
+import { buildOnnxModel, linearOnnxGraph, splitExternalData } from '@tenfold/scoring/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreateSubmissionDeps, createSubmission } from '@/server/submissions/create-submission';
 import { describeSubmissionErrors } from '@/server/submissions/submission-errors';
@@ -222,6 +224,48 @@ describe('createSubmission', () => {
     expect(withoutModelJson).toMatchObject({ ok: false, errors: { file: 'tfjs_model_json_missing' } });
   });
 
+  it('takes an ONNX model with its external-data file, as the two files or one .zip, and stores one archive', async () => {
+    // What torch.onnx.export of PyTorch 2.9+ writes by default: model.onnx (IR 10, opset 18) + model.onnx.data.
+    const split = splitExternalData(
+      linearOnnxGraph({ weights: new Float32Array(784 * 10).fill(0.5), bias: new Float32Array(10) }),
+    );
+    const graph = buildOnnxModel(split.graph, { irVersion: 10, opsets: [{ domain: '', version: 18 }] });
+    const files = [
+      { name: 'export/model.onnx', bytes: new Uint8Array(graph) },
+      { name: 'export/model.onnx.data', bytes: new Uint8Array(split.data) },
+    ];
+    const separate = await createSubmission(deps(), submitterId, input({ file: undefined, files }));
+    if (!separate.ok) throw new Error(JSON.stringify(separate.errors));
+    const stored = await db.submission.findUniqueOrThrow({ where: { id: separate.id }, include: { artifact: true } });
+    expect(stored).toMatchObject({ format: 'ONNX', originalFilename: 'model.onnx' });
+    expect(await packOnnxFiles(files)).toEqual(new Uint8Array(stored.artifact.bytes));
+
+    const zipped = await createSubmission(
+      deps(),
+      submitterId,
+      input({ file: { name: 'export.zip', bytes: new Uint8Array(stored.artifact.bytes) } }),
+    );
+    if (!zipped.ok) throw new Error(JSON.stringify(zipped.errors));
+    const again = await db.submission.findUniqueOrThrow({ where: { id: zipped.id } });
+    expect(again).toMatchObject({ format: 'ONNX', artifactSha256: stored.artifactSha256 });
+
+    const refused = async (chosen: Array<{ name: string; bytes: Uint8Array<ArrayBuffer> }>) =>
+      createSubmission(deps(), submitterId, input({ file: undefined, files: chosen }));
+    const onlyGraph = [files[0] as (typeof files)[0]];
+    expect(await refused(onlyGraph)).toMatchObject({ ok: false, errors: { file: 'onnx_external_data_missing' } });
+    const renamed = [onlyGraph[0] as (typeof files)[0], { name: 'weights.bin', bytes: new Uint8Array(split.data) }];
+    expect(await refused(renamed)).toMatchObject({ ok: false, errors: { file: 'onnx_external_data_missing' } });
+    const extra = [...files, { name: 'notes.txt', bytes: Uint8Array.of(1) }];
+    expect(await refused(extra)).toMatchObject({ ok: false, errors: { file: 'onnx_files_unused' } });
+    const twoModels = [...files, { name: 'other.onnx', bytes: new Uint8Array(graph) }];
+    expect(await refused(twoModels)).toMatchObject({ ok: false, errors: { file: 'onnx_several_models' } });
+    const messages = describeSubmissionErrors(
+      { file: 'onnx_external_data_missing' },
+      { maxUploadBytes: 1, submissionsPerHour: 20, submissionsPerDay: 50 },
+    );
+    expect(messages.file).toMatch(/model\.onnx\.data.*external_data=False/);
+  });
+
   it('enforces the daily quota in PostgreSQL, where cancellations and platform failures do not count', async () => {
     const user = await db.user.create({ data: { email: `quota-${randomUUID()}@example.com`, name: 'Quota' } });
     const limited = deps({ submissionsPerDay: 2 });
@@ -292,7 +336,7 @@ describe('createSubmission', () => {
       'a PyTorch checkpoint (a zip without model.json)',
       { file: { name: 'model.pt', bytes: Uint8Array.of(0x50, 0x4b, 3, 4) } },
       400,
-      { file: 'archive_not_tfjs' },
+      { file: 'archive_not_model' },
       /torch\.onnx\.export/,
     ],
     [

@@ -29,7 +29,9 @@ describe('graceful shutdown', () => {
 
   it('hands a running job back to the queue when the grace period is over', async () => {
     const worker = fixture.startWorker();
-    const id = await fixture.submit('slow', buildSlowModel(30));
+    // About 8 s of inference on an idle machine: long enough to be cut off mid-run, short enough
+    // that the sanity pass's speed check does not refuse it on a machine busy with other tests.
+    const id = await fixture.submit('slow', buildSlowModel(10));
     await fixture.waitFor(id, (row) => row.status === 'RUNNING' && row.progressImages > 0, 20_000);
 
     worker.cancelAllJobs('shutdown');

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { packTfjsFiles } from './pack-tfjs-files.ts';
 import { readTfjsFormat } from './read-tfjs-format.ts';
-import { readZippedModelJson } from './read-zipped-model-json.ts';
+import { readZippedModelKind } from './read-zipped-model-kind.ts';
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
@@ -40,22 +40,34 @@ describe('readTfjsFormat', () => {
   });
 });
 
-describe('readZippedModelJson', () => {
+describe('readZippedModelKind', () => {
   it('reads the kind from model.json at the root or in one folder, and explains archives without one', async () => {
     const packed = await packTfjsFiles([{ name: 'model.json', bytes: json({ format: 'layers-model' }) }]);
-    expect(await readZippedModelJson(packed)).toEqual({ kind: 'layers-model' });
+    expect(await readZippedModelKind(packed)).toEqual({ format: 'tfjs', kind: 'layers-model' });
     const nested = new JSZip();
     nested.file('my-model/model.json', JSON.stringify({ format: 'graph-model' }));
-    expect(await readZippedModelJson(await nested.generateAsync({ type: 'uint8array' }))).toEqual({
+    expect(await readZippedModelKind(await nested.generateAsync({ type: 'uint8array' }))).toEqual({
+      format: 'tfjs',
       kind: 'graph-model',
     });
     const pytorch = new JSZip();
     pytorch.file('archive/data.pkl', 'pickle');
-    expect(await readZippedModelJson(await pytorch.generateAsync({ type: 'uint8array' }))).toMatchObject({
-      problem: expect.stringMatching(/no model\.json.*torch\.onnx\.export/),
+    expect(await readZippedModelKind(await pytorch.generateAsync({ type: 'uint8array' }))).toMatchObject({
+      problem: expect.stringMatching(/neither model\.json.*torch\.onnx\.export/),
     });
-    expect(await readZippedModelJson(Uint8Array.of(0x50, 0x4b, 3, 4, 0))).toMatchObject({
+    expect(await readZippedModelKind(Uint8Array.of(0x50, 0x4b, 3, 4, 0))).toMatchObject({
       problem: expect.stringMatching(/could not be read/),
+    });
+  });
+
+  it('recognises an ONNX export folder (model.onnx + model.onnx.data), and refuses two models', async () => {
+    const folder = new JSZip();
+    folder.file('export/model.onnx', Uint8Array.of(8, 10));
+    folder.file('export/model.onnx.data', Uint8Array.of(1, 2, 3));
+    expect(await readZippedModelKind(await folder.generateAsync({ type: 'uint8array' }))).toEqual({ format: 'onnx' });
+    folder.file('export/other.onnx', Uint8Array.of(8, 10));
+    expect(await readZippedModelKind(await folder.generateAsync({ type: 'uint8array' }))).toMatchObject({
+      problem: expect.stringMatching(/more than one \.onnx/),
     });
   });
 });

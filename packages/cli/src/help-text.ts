@@ -21,8 +21,9 @@ Prefer stdin: --token shows the secret to anyone who can list processes.`,
 Deletes the saved login (the token stays valid on the server: revoke it under Settings > Tokens).`,
   submit: `Usage: tenfold submit <model> --dataset mnist|fashion-mnist [options]
 
-<model> is an .onnx file, a TF.js .zip, or a TF.js model folder (or its model.json; the
-weight shards it lists are sent with it).
+<model> is an .onnx file (the external-data files it names, such as the model.onnx.data
+PyTorch 2.9+ writes, are sent with it from the same folder), a .zip of a model folder, or a
+TF.js model folder (or its model.json; the weight shards it lists are sent with it).
 
   --dataset D         mnist or fashion-mnist (required)
   --name NAME         the model's name on the site (default: the file name). Uploading again

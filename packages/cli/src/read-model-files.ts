@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { isPlainFileName, listExternalDataFiles } from '@tenfold/scoring/onnx-external-files';
+import { isPlainFileName, listExternalDataFiles } from '@tenfold/artifacts';
 import { CliError, EXIT } from './exit-codes.ts';
 
 /** A model file problem: exit 2, with a code scripts can tell apart from argument mistakes. */
@@ -8,7 +8,7 @@ const fileError = (message: string, code = 'file_invalid') => new CliError(messa
 
 type ModelFile = { name: string; bytes: Uint8Array<ArrayBuffer> };
 export type ModelUpload = {
-  kind: 'onnx' | 'tfjs-zip' | 'tfjs-folder';
+  kind: 'onnx' | 'zip' | 'tfjs-folder';
   files: ModelFile[];
   totalBytes: number;
   /** Said before uploading: which files came along with the one named (ONNX external data). */
@@ -139,7 +139,7 @@ async function readOnnxWithData(path: string, onnx: ModelFile): Promise<ModelUpl
 
 /**
  * The file parts to upload for a model given on the command line: an .onnx file (with the
- * external-data files it names), a folder holding one, a TF.js
+ * external-data files it names), a folder holding one, a .zip (TF.js, or ONNX with its data; the server reads which), or a TF.js
  * .zip, or a TF.js model (its folder or its model.json) sent as model.json plus the shards
  * it lists, the way the site's form sends them.
  */
@@ -147,7 +147,7 @@ export async function readModelFiles(path: string): Promise<ModelUpload> {
   const info = await stat(path).catch(() => null);
   if (!info) {
     throw fileError(
-      `${path} does not exist: give the path of an .onnx file, a TF.js .zip or model folder.`,
+      `${path} does not exist: give the path of an .onnx file, a .zip of a model folder, or a TF.js model folder.`,
       'file_missing',
     );
   }
@@ -171,7 +171,7 @@ export async function readModelFiles(path: string): Promise<ModelUpload> {
   if (hint) throw fileError(`${basename(path)}: ${hint}`, 'file_unsupported');
   if (extension !== '.onnx' && extension !== '.zip') {
     throw fileError(
-      `${basename(path)} is not a model file Tenfold takes: give an .onnx file, a TF.js .zip, or a TF.js model folder / model.json.`,
+      `${basename(path)} is not a model file Tenfold takes: give an .onnx file, a .zip of a model folder, or a TF.js model folder / model.json.`,
       'file_unsupported',
     );
   }
@@ -181,5 +181,5 @@ export async function readModelFiles(path: string): Promise<ModelUpload> {
     throw fileError(`${path} is a zip archive, not ONNX: if it is a TF.js model, rename it to .zip.`);
   }
   if (extension === '.onnx') return readOnnxWithData(path, file);
-  return { kind: 'tfjs-zip', files: [file], totalBytes: file.bytes.byteLength };
+  return { kind: 'zip', files: [file], totalBytes: file.bytes.byteLength };
 }

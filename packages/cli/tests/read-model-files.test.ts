@@ -58,7 +58,7 @@ describe('reading the model to upload', () => {
       files: [{ name: 'net.onnx' }],
       totalBytes: 4,
     });
-    await expect(readModelFiles(join(dir, 'web.zip'))).resolves.toMatchObject({ kind: 'tfjs-zip', totalBytes: 7 });
+    await expect(readModelFiles(join(dir, 'web.zip'))).resolves.toMatchObject({ kind: 'zip', totalBytes: 7 });
   });
 
   it('sends a TF.js folder, or its model.json, as model.json plus exactly the shards it lists', async () => {

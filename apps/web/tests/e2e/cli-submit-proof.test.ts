@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +5,7 @@ import { type DatasetId, loadSplit } from '@tenfold/datasets';
 import { buildLinearOnnxModel, requireSystemTorch } from '@tenfold/scoring/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApp, signUpOverHttp } from './http-client.ts';
-import { type Spawned, startProcess, stopProcess } from './processes.ts';
+import { type Finished, runToEnd, type Spawned, startProcess, stopProcess } from './processes.ts';
 import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
 
 // The proof that the CLI reports what PyTorch measures: the PyTorch guide's own example script
@@ -25,7 +23,6 @@ const SCORING_TIMEOUT_MS = 180_000;
 const UPLOADS_PER_HOUR = 3;
 
 type Report = { accuracy: number; correct: number; total: number; submitArgs: string[] };
-type Run = { code: number | null; stdout: string; stderr: string };
 
 let app: WebApp;
 let worker: Spawned | undefined;
@@ -53,23 +50,8 @@ async function writeDataset(id: DatasetId, dir: string): Promise<void> {
   }
 }
 
-async function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}) {
-  const child = spawn(command, args, {
-    cwd: workDir,
-    env: options.env ?? process.env,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  child.stdin.end(options.input ?? '');
-  const [code] = await once(child, 'exit');
-  return { code, stdout, stderr } as Run;
+function run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}) {
+  return runToEnd(command, args, { cwd: workDir, env: options.env ?? process.env, input: options.input });
 }
 
 /** The CLI as a user runs it: its own config folder, the server in TENFOLD_URL, nothing else inherited. */
@@ -84,17 +66,17 @@ function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessE
   };
 }
 
-function tenfold(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+function tenfold(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Finished> {
   return run(TENFOLD_BIN, args, { input: options.input, env: cliEnv(options.env) });
 }
 
 /** The CLI on a pseudo-terminal (util-linux `script`), as a person at a terminal sees it: stdout and stderr together. */
-function tenfoldOnTerminal(args: string[]): Promise<Run> {
+function tenfoldOnTerminal(args: string[]): Promise<Finished> {
   const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
   return run('script', ['-qefc', [TENFOLD_BIN, ...args].map(quote).join(' '), '/dev/null'], { env: cliEnv() });
 }
 
-function explain(result: Run): string {
+function explain(result: Finished): string {
   return `exit ${result.code}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}\n--- worker\n${worker?.output.join('').slice(-4000)}`;
 }
 

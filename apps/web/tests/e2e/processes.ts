@@ -75,3 +75,25 @@ export async function waitForHttp(url: string, spawned: Spawned, timeoutMs: numb
   }
   throw new Error(`${url} did not answer ${status} within ${timeoutMs} ms:\n${spawned.output.join('')}`);
 }
+
+export type Finished = { code: number | null; stdout: string; stderr: string };
+
+/** Runs a command to its end, as a person at a shell would, and keeps what it printed. */
+export async function runToEnd(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
+): Promise<Finished> {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  child.stdin.end(options.input ?? '');
+  const [code] = await once(child, 'exit');
+  return { code, stdout, stderr };
+}

@@ -1,8 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { isOnnxName, packOnnxFiles, packTfjsFiles } from '@tenfold/artifacts';
+import { isOnnxName, isPlainFileName, listExternalDataFiles, packOnnxFiles, packTfjsFiles } from '@tenfold/artifacts';
 import { ModelError } from '../errors.ts';
-import { isPlainFileName, listExternalDataFiles } from '../onnx/list-external-data-files.ts';
 import { isZipArchive } from '../onnx/unpack-onnx-archive.ts';
 import type { ModelFormatId } from '../score-artifact.ts';
 import { readZipDirectory } from '../tfjs/read-zip-directory.ts';

@@ -1,8 +1,13 @@
-import { readProtobufFields } from '../safety/protobuf-reader.ts';
+import {
+  concatBytes,
+  lengthDelimited,
+  readFieldSpans,
+  readProtobufFields,
+  rewriteOnnxTensors,
+  TENSOR,
+} from '@tenfold/artifacts/onnx';
 import { DATA_LOCATION_EXTERNAL } from './check-external-tensor.ts';
-import { TENSOR } from './onnx-wire-format.ts';
 import { readExternalDataEntries } from './read-external-data-entries.ts';
-import { concatBytes, lengthDelimited, readFieldSpans, rewriteOnnxTensors } from './rewrite-onnx-tensors.ts';
 
 function isExternal(tensor: Uint8Array): boolean {
   for (const field of readProtobufFields(tensor)) {

@@ -1,10 +1,10 @@
+import type { ProtobufField } from '@tenfold/artifacts/onnx';
+import { ATTRIBUTE, GRAPH, NODE } from '@tenfold/artifacts/onnx';
 import { ModelError } from '../errors.ts';
-import type { ProtobufField } from '../safety/protobuf-reader.ts';
 import { inspectOnnxSparseTensor } from './inspect-onnx-sparse-tensor.ts';
 import { inspectOnnxTensor } from './inspect-onnx-tensor.ts';
 import type { InspectionBudget } from './inspection-budget.ts';
 import { MAX_GRAPH_DEPTH, OPERATOR_DOMAINS } from './onnx-limits.ts';
-import { ATTRIBUTE, GRAPH, NODE } from './onnx-wire-format.ts';
 import { bytesOf, countPacked, malformedOnnx, quoteName, readOnnxFields, stringOf } from './read-onnx-fields.ts';
 
 export type GraphFacts = { nodes: number; inputs: number; outputs: number };

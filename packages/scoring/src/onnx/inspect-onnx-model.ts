@@ -1,10 +1,16 @@
+import {
+  FUNCTION,
+  MODEL,
+  OPSET_ID,
+  ProtobufFormatError,
+  readProtobufFields,
+  STRING_ENTRY,
+} from '@tenfold/artifacts/onnx';
 import { ModelError } from '../errors.ts';
-import { ProtobufFormatError, readProtobufFields } from '../safety/protobuf-reader.ts';
 import { guessForeignFormat } from './guess-foreign-format.ts';
 import { inspectOnnxAttribute, inspectOnnxGraph, inspectOnnxNode } from './inspect-onnx-graph.ts';
 import { InspectionBudget } from './inspection-budget.ts';
 import { MAX_IR_VERSION, MAX_MODEL_BYTES, MIN_IR_VERSION, OPERATOR_DOMAINS } from './onnx-limits.ts';
-import { FUNCTION, MODEL, OPSET_ID, STRING_ENTRY } from './onnx-wire-format.ts';
 import { bytesOf, malformedOnnx, quoteName, readOnnxFields, stringOf, varintOf } from './read-onnx-fields.ts';
 
 /** What the inspection learnt about a model that passed it. */

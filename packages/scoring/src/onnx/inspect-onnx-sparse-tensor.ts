@@ -1,9 +1,9 @@
+import { SPARSE_TENSOR } from '@tenfold/artifacts/onnx';
 import { ModelError } from '../errors.ts';
 import { countTensorElements } from './count-tensor-elements.ts';
 import { inspectOnnxTensor, type StoredTensor } from './inspect-onnx-tensor.ts';
 import type { InspectionBudget } from './inspection-budget.ts';
 import { MAX_TENSOR_RANK } from './onnx-limits.ts';
-import { SPARSE_TENSOR } from './onnx-wire-format.ts';
 import { bytesOf, capitalize, pushInt64s, readOnnxFields } from './read-onnx-fields.ts';
 
 /**

@@ -1,10 +1,10 @@
+import type { ProtobufField } from '@tenfold/artifacts/onnx';
+import { DATA_LOCATION_DEFAULT, ELEMENT_TYPES, TENSOR } from '@tenfold/artifacts/onnx';
 import { ModelError } from '../errors.ts';
-import type { ProtobufField } from '../safety/protobuf-reader.ts';
 import { checkExternalTensor } from './check-external-tensor.ts';
 import { countTensorElements } from './count-tensor-elements.ts';
 import type { InspectionBudget } from './inspection-budget.ts';
 import { MAX_TENSOR_RANK } from './onnx-limits.ts';
-import { DATA_LOCATION_DEFAULT, ELEMENT_TYPES, TENSOR } from './onnx-wire-format.ts';
 import {
   bytesOf,
   capitalize,

@@ -1,5 +1,5 @@
+import { STRING_ENTRY } from '@tenfold/artifacts/onnx';
 import { ModelError } from '../errors.ts';
-import { STRING_ENTRY } from './onnx-wire-format.ts';
 import { readOnnxFields, stringOf } from './read-onnx-fields.ts';
 
 /** Where a tensor's values are, as its external_data entries say. */

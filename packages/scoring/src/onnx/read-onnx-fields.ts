@@ -1,11 +1,11 @@
-import { ModelError } from '../errors.ts';
 import {
   countPackedVarints,
   type ProtobufField,
   ProtobufFormatError,
   readProtobufFields,
   readVarint,
-} from '../safety/protobuf-reader.ts';
+} from '@tenfold/artifacts/onnx';
+import { ModelError } from '../errors.ts';
 
 const decoder = new TextDecoder();
 /** Names from the file end up in messages: keep them short enough to read. */

@@ -131,13 +131,14 @@ export function SubmitForm({ datasets, values, errors: initialErrors, maxUploadB
           type="file"
           required
           multiple
-          accept=".onnx,.zip,.json,.bin,application/octet-stream"
+          accept=".onnx,.data,.zip,.json,.bin,application/octet-stream"
           aria-invalid={errors.file ? true : undefined}
           aria-describedby={describedBy('file') ?? 'file-hint'}
         />
         <p className="field__hint" id="file-hint">
-          An .onnx file; or a TF.js model: its folder as a .zip, or model.json with its .bin weight files. Up to{' '}
-          {maxUploadLabel} in all.
+          An .onnx file, with its external-data file if the export wrote one (PyTorch 2.9 and later write model.onnx and
+          model.onnx.data: choose both, or a .zip of their folder); or a TF.js model: its folder as a .zip, or
+          model.json with its .bin weight files. Up to {maxUploadLabel} in all.
         </p>
         <FieldError field="file" errors={errors} />
       </div>

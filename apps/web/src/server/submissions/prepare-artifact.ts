@@ -1,5 +1,12 @@
 import 'server-only';
-import { packTfjsFiles, readTfjsFormat, readZippedModelJson } from '@tenfold/artifacts';
+import {
+  isOnnxName,
+  listExternalDataFiles,
+  packOnnxFiles,
+  packTfjsFiles,
+  readTfjsFormat,
+  readZippedModelKind,
+} from '@tenfold/artifacts';
 import type { ModelFormat } from '@tenfold/db';
 import { looksLikeOnnx } from './looks-like-onnx.ts';
 import type { SubmissionErrorCode } from './submission-errors.ts';
@@ -19,9 +26,10 @@ const tfjsFormat = (kind: 'layers-model' | 'graph-model'): ModelFormat =>
   kind === 'layers-model' ? 'TFJS_LAYERS' : 'TFJS_GRAPH';
 
 /**
- * Turns the uploaded file(s) into the one artifact Tenfold stores: an ONNX file as is; a TF.js
- * model as one archive, whether it came zipped or as model.json plus weight files. Only cheap
- * checks happen here; the scorer inspects everything before loading it.
+ * Turns the uploaded file(s) into the one artifact Tenfold stores: an ONNX file as is; an ONNX
+ * file with its external-data files, or a TF.js model given as several files, as one archive;
+ * a .zip of either as it came. Only cheap checks happen here (which files belong together); the
+ * scorer inspects every name, offset and size before loading anything.
  */
 export async function prepareArtifact(files: UploadedFile[], maxUploadBytes: number): Promise<PreparedArtifact> {
   // Browsers send an empty, unnamed part when no file was chosen.
@@ -32,24 +40,44 @@ export async function prepareArtifact(files: UploadedFile[], maxUploadBytes: num
     return { ok: false, code: 'file_too_large' };
   }
   if (chosen.length > MAX_UPLOAD_FILES) return { ok: false, code: 'too_many_files' };
-
-  if (chosen.length > 1) {
-    const modelJson = chosen.filter((file) => baseName(file.name) === 'model.json');
-    if (modelJson.length !== 1) return { ok: false, code: 'tfjs_model_json_missing' };
-    const format = readTfjsFormat((modelJson[0] as UploadedFile).bytes);
-    if ('problem' in format) return { ok: false, code: 'tfjs_model_json_invalid' };
-    const packed = await packTfjsFiles(chosen).catch(() => null);
-    if (!packed) return { ok: false, code: 'tfjs_duplicate_names' };
-    return { ok: true, bytes: new Uint8Array(packed), format: tfjsFormat(format.kind), filename: 'model.zip' };
-  }
+  if (chosen.length > 1) return prepareSeveralFiles(chosen);
 
   const [file] = chosen as [UploadedFile];
   if (isZip(file.bytes)) {
-    const format = await readZippedModelJson(file.bytes);
-    if ('problem' in format) return { ok: false, code: 'archive_not_tfjs' };
-    return { ok: true, bytes: file.bytes, format: tfjsFormat(format.kind), filename: file.name };
+    const zipped = await readZippedModelKind(file.bytes);
+    if ('problem' in zipped) return { ok: false, code: 'archive_not_model' };
+    const format = zipped.format === 'onnx' ? 'ONNX' : tfjsFormat(zipped.kind);
+    return { ok: true, bytes: file.bytes, format, filename: file.name };
   }
   if (baseName(file.name).endsWith('.json')) return { ok: false, code: 'tfjs_weights_missing' };
   if (!looksLikeOnnx(file.bytes)) return { ok: false, code: 'file_not_onnx' };
+  // PyTorch 2.9+ writes the weights to model.onnx.data by default: say so now, not after a run.
+  if (listExternalDataFiles(file.bytes).length > 0) return { ok: false, code: 'onnx_external_data_missing' };
   return { ok: true, bytes: file.bytes, format: 'ONNX', filename: file.name };
+}
+
+async function prepareSeveralFiles(chosen: UploadedFile[]): Promise<PreparedArtifact> {
+  const modelJson = chosen.filter((file) => baseName(file.name) === 'model.json');
+  const onnx = chosen.filter((file) => isOnnxName(file.name));
+  if (modelJson.length === 0 && onnx.length > 0) return prepareOnnxFiles(chosen, onnx);
+  if (modelJson.length !== 1) return { ok: false, code: 'tfjs_model_json_missing' };
+  const format = readTfjsFormat((modelJson[0] as UploadedFile).bytes);
+  if ('problem' in format) return { ok: false, code: 'tfjs_model_json_invalid' };
+  const packed = await packTfjsFiles(chosen).catch(() => null);
+  if (!packed) return { ok: false, code: 'duplicate_file_names' };
+  return { ok: true, bytes: new Uint8Array(packed), format: tfjsFormat(format.kind), filename: 'model.zip' };
+}
+
+/** An .onnx file and exactly the external-data files it names, under those names. */
+async function prepareOnnxFiles(chosen: UploadedFile[], onnx: UploadedFile[]): Promise<PreparedArtifact> {
+  const [model] = onnx as [UploadedFile];
+  if (onnx.length > 1) return { ok: false, code: 'onnx_several_models' };
+  if (!looksLikeOnnx(model.bytes)) return { ok: false, code: 'file_not_onnx' };
+  const named = new Set(listExternalDataFiles(model.bytes));
+  const others = new Set(chosen.filter((file) => file !== model).map((file) => baseName(file.name)));
+  if ([...named].some((name) => !others.has(name))) return { ok: false, code: 'onnx_external_data_missing' };
+  if ([...others].some((name) => !named.has(name))) return { ok: false, code: 'onnx_files_unused' };
+  const packed = await packOnnxFiles(chosen).catch(() => null);
+  if (!packed) return { ok: false, code: 'duplicate_file_names' };
+  return { ok: true, bytes: new Uint8Array(packed), format: 'ONNX', filename: baseName(model.name) };
 }

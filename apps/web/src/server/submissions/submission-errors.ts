@@ -33,7 +33,7 @@ export const SUBMISSION_ERRORS = {
   file_missing: {
     field: 'file',
     message: () =>
-      'Choose the model to upload: an .onnx file, or a TF.js model (its .zip, or model.json with its .bin files).',
+      'Choose the model to upload: an .onnx file (with the .onnx.data file its export wrote, if any), or a TF.js model (its .zip, or model.json with its .bin files).',
   },
   file_empty: { field: 'file', message: () => 'A chosen file is empty (0 bytes): choose the exported model files.' },
   file_too_large: {
@@ -42,26 +42,41 @@ export const SUBMISSION_ERRORS = {
   },
   too_many_files: {
     field: 'file',
-    message: () => 'Choose at most 64 files: a TF.js model.json and its weight shards.',
+    message: () => 'Choose at most 64 files: one model (model.json or an .onnx file) and its weight files.',
   },
   tfjs_model_json_missing: {
     field: 'file',
     message: () =>
-      'Several files were chosen, so Tenfold expects a TF.js model: include exactly one model.json with its .bin weight files.',
+      'Several files were chosen, so Tenfold expects either a TF.js model (exactly one model.json with its .bin weight files) or an ONNX model (one .onnx file with the external-data files it names).',
   },
   tfjs_model_json_invalid: {
     field: 'file',
     message: () =>
       'This TF.js model could not be read: upload the folder that tf.LayersModel.save() or tensorflowjs_converter wrote, as a .zip or as model.json with its .bin files.',
   },
-  tfjs_duplicate_names: {
+  duplicate_file_names: {
     field: 'file',
-    message: () => 'Two chosen files have the same name: choose each file of the TF.js model once.',
+    message: () => 'Two chosen files have the same name: choose each file of the model once.',
   },
-  archive_not_tfjs: {
+  archive_not_model: {
     field: 'file',
     message: () =>
-      'This .zip is not a TF.js model folder: it needs one model.json (format layers-model or graph-model) and its weight files. PyTorch models are uploaded as ONNX: export them with torch.onnx.export.',
+      'This .zip holds no model Tenfold can read: a TF.js model folder (one model.json, format layers-model or graph-model, with its weight files) or an ONNX model with its external-data files (one .onnx file). A PyTorch checkpoint is not a model Tenfold can run: export it with torch.onnx.export.',
+  },
+  onnx_external_data_missing: {
+    field: 'file',
+    message: () =>
+      'This .onnx file keeps its weights in a separate file that was not chosen with it (torch.onnx.export of PyTorch 2.9 and later writes model.onnx and model.onnx.data). Choose both files, or a .zip of their folder, under the names the export gave them; or export one file with torch.onnx.export(..., external_data=False).',
+  },
+  onnx_files_unused: {
+    field: 'file',
+    message: () =>
+      'Some chosen files are not read by the .onnx model: choose the .onnx file and exactly the external-data files it names (for PyTorch 2.9 and later: model.onnx and model.onnx.data).',
+  },
+  onnx_several_models: {
+    field: 'file',
+    message: () =>
+      'Several .onnx files were chosen: upload one model at a time, with the external-data files it names.',
   },
   tfjs_weights_missing: {
     field: 'file',

@@ -1,5 +1,5 @@
-import { type ProtobufCursor, readVarint } from '../safety/protobuf-reader.ts';
 import { ATTRIBUTE, FUNCTION, GRAPH, MODEL, NODE, SPARSE_TENSOR } from './onnx-wire-format.ts';
+import { type ProtobufCursor, readVarint } from './protobuf-reader.ts';
 
 type MessageKind = 'model' | 'graph' | 'node' | 'attribute' | 'function' | 'sparse' | 'tensor';
 

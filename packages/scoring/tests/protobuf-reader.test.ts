@@ -1,6 +1,6 @@
+import { countPackedVarints, ProtobufFormatError, readProtobufFields, readVarint } from '@tenfold/artifacts/onnx';
 import { describe, expect, it } from 'vitest';
-import { ProtobufWriter } from '../testing/protobuf-writer.ts';
-import { countPackedVarints, ProtobufFormatError, readProtobufFields, readVarint } from './protobuf-reader.ts';
+import { ProtobufWriter } from '../src/testing/protobuf-writer.ts';
 
 const varint = (value: number | bigint) =>
   readVarint({ bytes: new ProtobufWriter().varint(value).finish(), offset: 0 });

@@ -1,5 +1,5 @@
-import { readProtobufFields } from '../safety/protobuf-reader.ts';
 import { STRING_ENTRY, TENSOR } from './onnx-wire-format.ts';
+import { readProtobufFields } from './protobuf-reader.ts';
 import { rewriteOnnxTensors } from './rewrite-onnx-tensors.ts';
 
 const decoder = new TextDecoder();
