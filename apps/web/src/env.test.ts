@@ -17,7 +17,26 @@ describe('parseEnv', () => {
       SUBMISSIONS_PER_DAY: 50,
       API_REQUESTS_PER_MINUTE: 120,
       AUTH_ATTEMPTS_PER_MINUTE: 10,
+      SIGN_IN_FAILURES_PER_EMAIL_AND_ADDRESS: 5,
+      SIGN_IN_FAILURES_PER_EMAIL: 50,
+      ANONYMOUS_API_READS_PER_MINUTE: 300,
+      TRUSTED_PROXIES: { hops: 0 },
     });
+  });
+
+  it('reads TRUSTED_PROXIES as a hop count or a list of addresses and ranges', () => {
+    expect(parseEnv({ BETTER_AUTH_SECRET: SECRET, TRUSTED_PROXIES: '2' }).TRUSTED_PROXIES).toEqual({ hops: 2 });
+    expect(parseEnv({ BETTER_AUTH_SECRET: SECRET, TRUSTED_PROXIES: '10.0.0.0/8, ::1' }).TRUSTED_PROXIES).toEqual({
+      ranges: [
+        { network: '10.0.0.0', prefix: 8, family: 'ipv4' },
+        { network: '::1', prefix: 128, family: 'ipv6' },
+      ],
+    });
+    expect(() => parseEnv({ BETTER_AUTH_SECRET: SECRET, TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(
+      /"10.0.0.0\/33" is not an address[\s\S]*TRUSTED_PROXIES/,
+    );
+    expect(() => parseEnv({ BETTER_AUTH_SECRET: SECRET, TRUSTED_PROXIES: 'proxy.local' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => parseEnv({ BETTER_AUTH_SECRET: SECRET, TRUSTED_PROXIES: '99' })).toThrow(/hop count/);
   });
 
   it('reads numbers from strings and treats empty values as unset', () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { trustedProxiesSchema } from '@/server/http/trusted-proxies';
 
 const MIB = 1024 * 1024;
 
@@ -46,8 +47,25 @@ const envSchema = z.object({
   SUBMISSIONS_PER_DAY: count(50),
   /** Mutations, and requests made with an API token, per user per minute. */
   API_REQUESTS_PER_MINUTE: count(120),
-  /** Sign-in and sign-up attempts per minute, per client address and per email address. */
+  /** Sign-in and sign-up attempts per client address per minute, failed or not. */
   AUTH_ATTEMPTS_PER_MINUTE: count(10),
+  /** Failed sign-ins for one email from one client address per 15 minutes; then that pair waits. */
+  SIGN_IN_FAILURES_PER_EMAIL_AND_ADDRESS: count(5),
+  /**
+   * Failed sign-ins for one email from all addresses together per 15 minutes. Past it, each
+   * address that has already failed on that email waits, while an address that has not (the
+   * owner's) still signs in: a stranger can slow guessing down but never lock the owner out.
+   */
+  SIGN_IN_FAILURES_PER_EMAIL: count(50),
+  /** Reads of /api without an API token or session, per client address per minute. */
+  ANONYMOUS_API_READS_PER_MINUTE: count(300),
+  /**
+   * Which reverse proxies in front of the app to believe about the client's address
+   * (X-Forwarded-For): unset or 0 believes none and uses the connection's address; a number N
+   * believes the N nearest hops; a comma-separated list of addresses and CIDR ranges believes
+   * hops from those. Every per-address limit uses the address this yields.
+   */
+  TRUSTED_PROXIES: trustedProxiesSchema,
 });
 
 export type Env = z.infer<typeof envSchema>;

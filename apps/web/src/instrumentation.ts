@@ -2,7 +2,9 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { refuseUnsupportedMethods } = await import('./server/http/refuse-unsupported-methods.ts');
+  const { stampSocketAddresses } = await import('./server/http/stamp-socket-address.ts');
   refuseUnsupportedMethods();
+  stampSocketAddresses();
   const { sendPrecompressedExports } = await import('./server/http/send-precompressed-exports.ts');
   sendPrecompressedExports();
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { waitUntil } from '@tenfold/db/testing';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { consumeRateLimit } from '@/server/limits/consume-rate-limit';
+import { checkRateLimit, consumeRateLimit, countRateLimitHit } from '@/server/limits/consume-rate-limit';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redis = new Redis(REDIS_URL);
@@ -57,5 +57,22 @@ describe('consumeRateLimit', () => {
       isAllowed: true,
     });
     down.disconnect();
+  });
+});
+
+describe('checkRateLimit and countRateLimitHit', () => {
+  it('counts only the hits recorded, and says how long until the count is under the limit', async () => {
+    const limit = { key: `${prefix}:outcomes`, limit: 2, windowSeconds: 60 };
+    for (let i = 0; i < 5; i += 1) expect(await checkRateLimit(redis, limit)).toEqual({ isAllowed: true });
+    await countRateLimitHit(redis, limit);
+    expect(await checkRateLimit(redis, limit)).toEqual({ isAllowed: true });
+    await countRateLimitHit(redis, limit);
+    const refused = await checkRateLimit(redis, limit);
+    expect(refused).toMatchObject({ isAllowed: false });
+    if (refused.isAllowed) return;
+    expect(refused.retryAfterSeconds).toBeGreaterThan(55);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // Looking again does not count.
+    expect(await redis.zcard(limit.key)).toBe(2);
   });
 });

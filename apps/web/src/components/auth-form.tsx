@@ -3,13 +3,17 @@
 import Link from 'next/link';
 import { type FormEvent, useState } from 'react';
 import { callApi } from '@/lib/call-api';
+import { assessPassword } from '@/lib/password-policy';
+import { NewPasswordField } from './new-password-field.tsx';
 
-type Props = { mode: 'sign-in' | 'sign-up'; next: string; minPasswordLength: number };
+type Props = { mode: 'sign-in' | 'sign-up'; next: string };
 
 /** Talks to better-auth's JSON endpoints; the session cookie comes back on the response. */
-export function AuthForm({ mode, next, minPasswordLength }: Props) {
+export function AuthForm({ mode, next }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
+  // The email and name typed so far: the password advice counts a password made of them as weak.
+  const [personal, setPersonal] = useState<string[]>([]);
   const isSignUp = mode === 'sign-up';
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -18,6 +22,15 @@ export function AuthForm({ mode, next, minPasswordLength }: Props) {
     const field = (name: string) => String(data.get(name) ?? '');
     setIsPending(true);
     setError(null);
+    if (isSignUp) {
+      // The server applies the same rule; asking it first would only cost a sign-up attempt.
+      const assessment = await assessPassword(field('password'), [field('email'), field('name')]);
+      if (!assessment.isAcceptable) {
+        setError(assessment.advice);
+        setIsPending(false);
+        return;
+      }
+    }
     const result = isSignUp
       ? await callApi('POST', '/api/auth/sign-up/email', {
           name: field('name'),
@@ -36,7 +49,15 @@ export function AuthForm({ mode, next, minPasswordLength }: Props) {
 
   const otherQuery = next === '/' ? '' : `?next=${encodeURIComponent(next)}`;
   return (
-    <form className="form card auth-card" onSubmit={handleSubmit} data-testid={`${mode}-form`}>
+    <form
+      className="form card auth-card"
+      onSubmit={handleSubmit}
+      onChange={(event) => {
+        const data = new FormData(event.currentTarget);
+        if (isSignUp) setPersonal([String(data.get('email') ?? ''), String(data.get('name') ?? '')]);
+      }}
+      data-testid={`${mode}-form`}
+    >
       {error ? (
         <div className="alert alert--error" role="alert" data-testid="auth-error">
           {error}
@@ -53,19 +74,21 @@ export function AuthForm({ mode, next, minPasswordLength }: Props) {
         <label htmlFor="email">Email</label>
         <input id="email" name="email" type="email" required maxLength={254} autoComplete="email" />
       </div>
-      <div className="field">
-        <label htmlFor="password">Password</label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          required
-          minLength={isSignUp ? minPasswordLength : undefined}
-          maxLength={128}
-          autoComplete={isSignUp ? 'new-password' : 'current-password'}
-        />
-        {isSignUp ? <p className="field__hint">At least {minPasswordLength} characters.</p> : null}
-      </div>
+      {isSignUp ? (
+        <NewPasswordField id="password" name="password" label="Password" personal={personal} />
+      ) : (
+        <div className="field">
+          <label htmlFor="password">Password</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            required
+            maxLength={128}
+            autoComplete="current-password"
+          />
+        </div>
+      )}
       <noscript>
         <p className="alert alert--error">Signing in needs JavaScript.</p>
       </noscript>

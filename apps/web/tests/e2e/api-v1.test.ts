@@ -144,6 +144,7 @@ beforeAll(async () => {
   app = await startWebApp('web_api_v1', {
     MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
     API_REQUESTS_PER_MINUTE: '2000',
+    ANONYMOUS_API_READS_PER_MINUTE: '2000',
     SUBMISSIONS_PER_HOUR: '100',
   });
   worker = startProcess('worker', 'npx', ['tsx', 'apps/worker/src/index.ts'], { cwd: REPO_ROOT, env: app.env });

@@ -322,6 +322,7 @@ beforeAll(async () => {
     SUBMISSIONS_PER_DAY: '1000',
     API_REQUESTS_PER_MINUTE: '1000',
     AUTH_ATTEMPTS_PER_MINUTE: '1000',
+    ANONYMOUS_API_READS_PER_MINUTE: '1000',
   });
   const [owner, other, admin] = await Promise.all(
     ['Owner', 'Other', 'Admin'].map((name) => signUpOverHttp(app.baseUrl, name)),

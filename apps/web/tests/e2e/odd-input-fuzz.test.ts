@@ -167,6 +167,7 @@ beforeAll(async () => {
     SUBMISSIONS_PER_DAY: '100000',
     API_REQUESTS_PER_MINUTE: '100000',
     AUTH_ATTEMPTS_PER_MINUTE: '100000',
+    ANONYMOUS_API_READS_PER_MINUTE: '100000',
   });
   port = Number(new URL(app.baseUrl).port);
   const [owner, admin, signedIn] = (await Promise.all(

@@ -41,7 +41,8 @@ export default async function AccountPage() {
         <h1>My models</h1>
         <p className="muted">
           Signed in as {viewer.name} ({viewer.email}). Private models are scored like any other but only you and admins
-          see them. For scripts and the CLI, create an <Link href="/settings/tokens">API token</Link>.
+          see them. For scripts and the CLI, create an <Link href="/settings/tokens">API token</Link>.{' '}
+          <Link href="/settings/password">Change your password</Link>.
         </p>
       </section>
 

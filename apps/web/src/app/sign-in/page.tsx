@@ -3,7 +3,6 @@ import { redirect } from 'next/navigation';
 import { AuthForm } from '@/components/auth-form';
 import { safeNextPath } from '@/lib/safe-next-path';
 import { getViewer } from '@/server/auth/get-viewer';
-import { MIN_PASSWORD_LENGTH } from '@/server/auth/password-policy';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -17,7 +16,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <p className="eyebrow">Account</p>
       <h1>Sign in</h1>
       <p className="muted">Sign in to submit models and manage them.</p>
-      <AuthForm mode="sign-in" next={next} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <AuthForm mode="sign-in" next={next} />
     </section>
   );
 }

@@ -3,7 +3,6 @@ import { redirect } from 'next/navigation';
 import { AuthForm } from '@/components/auth-form';
 import { safeNextPath } from '@/lib/safe-next-path';
 import { getViewer } from '@/server/auth/get-viewer';
-import { MIN_PASSWORD_LENGTH } from '@/server/auth/password-policy';
 
 export const metadata: Metadata = { title: 'Create an account' };
 
@@ -17,7 +16,7 @@ export default async function SignUpPage({ searchParams }: Props) {
       <p className="eyebrow">Account</p>
       <h1>Create an account</h1>
       <p className="muted">An account lets you submit models, keep them private and manage API tokens.</p>
-      <AuthForm mode="sign-up" next={next} minPasswordLength={MIN_PASSWORD_LENGTH} />
+      <AuthForm mode="sign-up" next={next} />
     </section>
   );
 }

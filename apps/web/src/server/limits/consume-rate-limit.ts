@@ -44,3 +44,46 @@ export async function consumeRateLimit(redis: Redis, limit: RateLimit): Promise<
     return { isAllowed: true };
   }
 }
+
+/** How long until fewer than `limit` hits remain in the window (0: already fewer); records nothing. */
+const TIME_UNTIL_BELOW = `
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+if count < limit then return 0 end
+local entry = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
+return tonumber(entry[2]) + window - now`;
+
+/**
+ * Whether a limit has room, without counting this request: for limits that count only some
+ * outcomes (failed sign-ins), which countRateLimitHit records once the outcome is known.
+ * Allowed when Redis cannot be reached, as consumeRateLimit is.
+ */
+export async function checkRateLimit(redis: Redis, limit: RateLimit): Promise<RateLimitDecision> {
+  try {
+    const waitMs = Number(
+      await redis.eval(TIME_UNTIL_BELOW, 1, limit.key, Date.now(), limit.windowSeconds * 1000, limit.limit),
+    );
+    return waitMs > 0
+      ? { isAllowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) }
+      : { isAllowed: true };
+  } catch (error) {
+    console.warn(`[tenfold] rate limit ${limit.key} not checked: ${error instanceof Error ? error.message : error}`);
+    return { isAllowed: true };
+  }
+}
+
+/** Records one hit in a limit's window (see checkRateLimit). */
+export async function countRateLimitHit(redis: Redis, limit: RateLimit): Promise<void> {
+  try {
+    await redis
+      .multi()
+      .zadd(limit.key, Date.now(), randomUUID())
+      .pexpire(limit.key, limit.windowSeconds * 1000)
+      .exec();
+  } catch (error) {
+    console.warn(`[tenfold] rate limit ${limit.key} not counted: ${error instanceof Error ? error.message : error}`);
+  }
+}

@@ -1,6 +1,7 @@
 import { toNextJsHandler } from 'better-auth/next-js';
 import { getAuth } from '@/server/auth/auth';
 import { stripSessionTokens } from '@/server/auth/strip-session-tokens';
+import { CLIENT_ADDRESS_HEADER, getClientAddress } from '@/server/http/client-address';
 import { readBodyBytes } from '@/server/http/read-body-bytes';
 import { refuse } from '@/server/http/refusal';
 import { renderRefusal } from '@/server/http/render-refusal';
@@ -29,17 +30,21 @@ async function toClientResponse(response: Response): Promise<Response> {
 
 /**
  * better-auth's endpoints (/api/auth/sign-up/email, /sign-in/email, /sign-out, /get-session, ...).
- * It checks Origin on its own mutations and limits sign-in attempts (src/server/auth/auth.ts).
+ * It checks Origin on its own mutations; src/server/auth/auth.ts adds the password rule and the
+ * sign-in and sign-up limits, per client address as getClientAddress derives it.
  */
 async function handle(request: Request): Promise<Response> {
-  let forwarded = request;
+  const headers = new Headers(request.headers);
+  // Overwrites whatever the client sent under this name: better-auth keys its limits by it.
+  headers.set(CLIENT_ADDRESS_HEADER, getClientAddress(request.headers));
+  let body: Uint8Array<ArrayBuffer> | undefined;
   if (request.body) {
-    const body = await readBodyBytes(request, MAX_AUTH_BODY_BYTES);
-    if (!body.ok)
+    const read = await readBodyBytes(request, MAX_AUTH_BODY_BYTES);
+    if (!read.ok)
       return renderRefusal(refuse(413, `The request body is larger than ${MAX_AUTH_BODY_BYTES} bytes.`), 'api');
-    forwarded = new Request(request, { body: body.bytes });
+    body = read.bytes;
   }
-  return toClientResponse(await getAuth().handler(forwarded));
+  return toClientResponse(await getAuth().handler(new Request(request, { headers, body })));
 }
 
 export const { GET, POST } = toNextJsHandler(handle);
