@@ -1,8 +1,8 @@
 import type { DatasetEnum } from '@tenfold/datasets';
 import { type Db, FailureKind, type Submission, type SubmissionFailure } from '@tenfold/db';
 import type { PageChange } from '@tenfold/queue';
+import type { ScoringInputs } from '@tenfold/scoring';
 import { isModelError, type RankedResult, type SandboxLimits, type ScoringRun } from '@tenfold/scoring';
-import type { ScoringInputs } from './load-scoring-inputs.ts';
 import { recordShiftedCheck } from './record-shifted-check.ts';
 import { scoreStoredSubmission } from './score-stored-submission.ts';
 import { startLease } from './start-lease.ts';

@@ -1,10 +1,10 @@
 import { SCORER_VERSION } from '@tenfold/contract';
 import { placeholderEvaluation } from '@tenfold/db/testing';
 import { enqueueRescores, rescoreJobId } from '@tenfold/queue';
+import { createScoringInputsLoader } from '@tenfold/scoring';
 import { buildCentroidModel, buildLinearOnnxModel, predictLinear, readMnistDirectly } from '@tenfold/scoring/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSlowModel } from '../chaos/build-slow-model.ts';
-import { createScoringInputsLoader } from '../src/load-scoring-inputs.ts';
 import { requeueOrphanRescores } from '../src/rescore/requeue-orphans.ts';
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 

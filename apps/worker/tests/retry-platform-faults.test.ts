@@ -1,7 +1,7 @@
 import { enqueueScoring } from '@tenfold/queue';
+import { createScoringInputsLoader } from '@tenfold/scoring';
 import { buildLinearOnnxModel } from '@tenfold/scoring/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScoringInputsLoader } from '../src/load-scoring-inputs.ts';
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
 const loadScoringInputs = createScoringInputsLoader({});

@@ -1,6 +1,7 @@
 // The contract is @tenfold/contract's; ScoreRequest carries one, so callers may name its type from here.
 export type { InputContract } from '@tenfold/contract';
 export { isModelError, ModelError } from './errors.ts';
+export { createScoringInputsLoader, type ScoringInputs } from './load-scoring-inputs.ts';
 export { computeMetrics, type Metrics } from './metrics/compute-metrics.ts';
 export type { SandboxLimits } from './sandbox/run-in-sandbox.ts';
 export { disposeSpareSandboxes } from './sandbox/spawn-sandbox-child.ts';

@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { type Db, getDb, type Submission } from '@tenfold/db';
 import { createTestDatabase, type TestDatabase, waitUntil } from '@tenfold/db/testing';
 import { createRedisConnection, createScoringQueue, type EnqueueOptions, enqueueScoring } from '@tenfold/queue';
-import { sha256Hex } from '@tenfold/scoring';
+import { createScoringInputsLoader, sha256Hex } from '@tenfold/scoring';
 import type { Worker } from 'bullmq';
 import { createWorker } from '../../src/create-worker.ts';
-import { createScoringInputsLoader } from '../../src/load-scoring-inputs.ts';
 import type { JobDeps } from '../../src/run-claimed-job.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -3,8 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { getDatasetInfo, loadSplit } from '@tenfold/datasets';
+import { getDatasetInfo } from '@tenfold/datasets';
 import { isModelError } from '../errors.ts';
+import { createScoringInputsLoader } from '../load-scoring-inputs.ts';
 import { scoreArtifact } from '../score-artifact.ts';
 import { readScoreEnv } from './env.ts';
 import { formatScoreReport } from './format-score-report.ts';
@@ -29,12 +30,15 @@ async function main(): Promise<number> {
       console.error(`The model keeps its weights in ${model.externalFiles.join(', ')}: scoring it with them.`);
     }
     const info = getDatasetInfo(args.dataset);
-    const split = await loadSplit(args.dataset, 'test', { dataDir: env.TENFOLD_DATASETS_DIR });
+    // The worker's inputs, sanity pass included: the same advice, and the same quick refusal of
+    // a model too slow to finish, as an upload gets.
+    const { notes, ...inputs } = await createScoringInputsLoader({ dataDir: env.TENFOLD_DATASETS_DIR })(info.enumValue);
+    for (const note of notes) console.error(note);
     const result = await scoreArtifact({
+      ...inputs,
       modelBytes: model.bytes,
       format: model.format,
       contract: args.contract,
-      dataset: { ...split, name: info.name, normalization: info.normalization },
       limits: { wallTimeMs: env.SCORING_TIMEOUT_MS, memoryMb: env.SCORING_MEMORY_MB },
       workDir,
       threads: env.SCORING_THREADS,

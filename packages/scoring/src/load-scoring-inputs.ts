@@ -6,7 +6,8 @@ import {
   type LoadOptions,
   loadSplit,
 } from '@tenfold/datasets';
-import { type LabelledSample, type ScoreRequest, takeSanitySample } from '@tenfold/scoring';
+import { type LabelledSample, takeSanitySample } from './sanity/sanity-sample.ts';
+import type { ScoreRequest } from './score-artifact.ts';
 
 export type ScoringInputs = Pick<ScoreRequest, 'dataset' | 'sanity'> & {
   /** Said on the evaluation beside the scorer's own warnings: a check this worker could not run. */
@@ -14,7 +15,7 @@ export type ScoringInputs = Pick<ScoreRequest, 'dataset' | 'sanity'> & {
 };
 
 /**
- * Loads what a submission is scored on: the dataset's test split and training samples of it for
+ * Loads what a model is scored on, for the worker and `npm run score` alike: the dataset's test split and training samples of it for
  * the sanity pass, both required, plus training samples of the other dataset, which only serve
  * to spot a model trained on the wrong one: without them that one check is left out and said so,
  * rather than the submission failed. @tenfold/datasets keeps parsed splits in memory.
