@@ -65,6 +65,7 @@ function urlsFor(route: string, s: Seeded): string[] {
     '/guides/[slug]': ['/guides/cli', '/guides/pytorch', '/guides/keras-tfjs'],
     '/mnist-vs-fashion': ['/mnist-vs-fashion'],
     '/models/[id]': [`/models/${s.longModelId}?dataset=mnist`],
+    '/settings/password': ['/settings/password'],
     '/settings/tokens': ['/settings/tokens'],
     '/sign-in': ['/sign-in'],
     '/sign-up': ['/sign-up'],
