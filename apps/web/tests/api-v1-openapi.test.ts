@@ -26,6 +26,7 @@ describe('the /api/v1 OpenAPI document', () => {
     expect(operations.sort()).toEqual(
       [
         'GET /compare',
+        'GET /datasets/{dataset}/consensus',
         'GET /evaluations/{id}',
         'GET /evaluations/{id}/predictions',
         'GET /leaderboards/mnist-vs-fashion',

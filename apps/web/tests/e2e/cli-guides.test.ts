@@ -35,7 +35,11 @@ describe.each(Object.entries(VIEWPORTS))('the guides at %s size', (_size, viewpo
     await page.waitForURL(`${app.baseUrl}/guides/pytorch`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Submitting a PyTorch model');
     await expect(page.locator('.guide-prose pre code').first().textContent()).resolves.toContain('torch.onnx.export(');
-    const table = page.locator('.guide-prose table').first();
+    // What each PyTorch version writes (one file or two), then the scaling to declare.
+    const files = page.locator('.guide-prose table').first();
+    await expect(files.locator('tbody tr').count()).resolves.toBe(3);
+    await expect(files.textContent()).resolves.toContain('model.onnx.data');
+    const table = page.locator('.guide-prose table').nth(1);
     await expect(table.locator('tbody tr').count()).resolves.toBe(4);
     await expect(table.textContent()).resolves.toContain('--scale standard');
     // Links between markdown files become links between pages.
