@@ -115,7 +115,10 @@ async function waitUntilFinal(id: string): Promise<Submission> {
   while (Date.now() < deadline) {
     const { body } = await api('GET', `/submissions/${id}`, '/submissions/{id}', { token: owner.token });
     const submission = body.submission as Submission;
-    if (['SCORED', 'FAILED', 'CANCELLED'].includes(submission.status)) return submission;
+    // A scored submission's shifted-copy check is filled in after its rank (#20): wait for it too,
+    // so the evaluation read here is the one later reads return.
+    const isChecking = submission.status === 'SCORED' && submission.evaluation?.shiftedAccuracy === null;
+    if (['SCORED', 'FAILED', 'CANCELLED'].includes(submission.status) && !isChecking) return submission;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   throw new Error(`submission ${id} not finished in time\n${logs()}`);
