@@ -210,6 +210,11 @@ describe('a rescore batch', () => {
     });
     if (!created.ok) throw new Error(created.message);
     await waitForBatch(created.batchId, (status) => status === 'DONE');
+    // The item ends with its evaluation; the shifted-copy check fills in its column after (#20).
+    await waitUntil(
+      async () => (await db.evaluation.count({ where: { submissionId: unchangedId, shiftedCheck: 'RUNNING' } })) === 0,
+      { timeoutMs: 60_000, description: 'the shifted-copy checks of the rescored evaluation' },
+    );
     const [original, again] = await db.evaluation.findMany({
       where: { submissionId: unchangedId },
       orderBy: { createdAt: 'asc' },
