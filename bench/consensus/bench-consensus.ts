@@ -1,24 +1,13 @@
-// `npm run bench:consensus`: the per-image consensus with 500 models stored. Seeds 500 public
-// MNIST models (one scored submission each, full 10,000-prediction evaluations) into a fresh
-// database, times the full build of the consensus, a sync with nothing to do, and the
-// incremental sync after one new evaluation (five times: median and max); then starts the
-// production build of apps/web and measures the consensus pages beside the leaderboard page under
-// concurrent clients, as ratios to the leaderboard page measured in the same run. Needs
-// `npx next build` in apps/web first. Options: --models N --clients N --seconds N.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { syncImageConsensus } from '@tenfold/boards';
 import { seedSyntheticModels } from '@tenfold/boards/testing';
 import { loadSplit } from '@tenfold/datasets';
 import { disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
-import { getFreePort, startProcess, stopProcess, waitForHttp } from '../../apps/web/tests/e2e/processes.ts';
+import type { startProcess } from '../../apps/web/tests/e2e/processes.ts';
+import { stopProcess } from '../../apps/web/tests/e2e/processes.ts';
 import { measureHttpLoad } from '../support/measure-http-load.ts';
-
-const WEB_DIR = fileURLToPath(new URL('../../apps/web/', import.meta.url));
+import { requireWebBuild, startBenchWebApp } from '../support/start-bench-web-app.ts';
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const start = performance.now();
@@ -35,7 +24,7 @@ async function main() {
     },
   });
   const [models, clients, seconds] = [Number(values.models), Number(values.clients), Number(values.seconds)];
-  if (!existsSync(join(WEB_DIR, '.next', 'BUILD_ID'))) throw new Error('Run `npx next build` in apps/web first.');
+  requireWebBuild();
   const database = await createTestDatabase('bench_consensus');
   let web: ReturnType<typeof startProcess> | undefined;
   try {
@@ -79,25 +68,9 @@ async function main() {
     const sampleModel = await db.model.findFirstOrThrow({ where: { name: `synthetic-1-${Math.floor(models / 2)}` } });
     await disconnectDb(database.databaseUrl);
 
-    const port = await getFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const nextBin = createRequire(join(WEB_DIR, 'package.json')).resolve('next/dist/bin/next');
-    web = startProcess(
-      'next start',
-      process.execPath,
-      [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
-      {
-        cwd: WEB_DIR,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: database.databaseUrl,
-          BETTER_AUTH_SECRET: 'b'.repeat(32),
-          APP_URL: baseUrl,
-        },
-      },
-    );
-    await waitForHttp(`${baseUrl}/`, web, 60_000);
+    const started = await startBenchWebApp(database.databaseUrl);
+    web = started.web;
+    const { baseUrl } = started;
     const pageRows: string[] = [];
     let boardP50 = Number.NaN;
     for (const [name, path] of [

@@ -1,25 +1,13 @@
-// `npm run bench:leaderboard`: seeds 10,000 scored submissions (5,000 public models, two
-// submissions each, on MNIST) into a fresh database, starts the production build of apps/web
-// on it, and measures the public pages, the JSON and the exports under 50 concurrent clients
-// (closed loop: each client sends its next request when the last one answered). Every row is
-// also given as ratios to a static file measured in the same run (p99 and throughput), so runs
-// on busy and idle machines compare; targets: pages p99 <= 2x and throughput >= 0.5x the static
-// file's, whole-board exports p99 <= 3x. Needs `npx next build` in apps/web first.
-// Options: --clients N --seconds N.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadSplit } from '@tenfold/datasets';
 import { disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
-import { getFreePort, startProcess, stopProcess, waitForHttp } from '../../apps/web/tests/e2e/processes.ts';
+import type { startProcess } from '../../apps/web/tests/e2e/processes.ts';
+import { stopProcess } from '../../apps/web/tests/e2e/processes.ts';
 // The e2e tests' seeder: one definition of a realistic synthetic board for tests and benchmark.
 import { seedBoard } from '../../apps/web/tests/support/seed-board.ts';
 import { measureHttpLoad } from '../support/measure-http-load.ts';
-
-const WEB_DIR = fileURLToPath(new URL('../../apps/web/', import.meta.url));
+import { requireWebBuild, startBenchWebApp } from '../support/start-bench-web-app.ts';
 
 async function main() {
   const { values } = parseArgs({
@@ -27,7 +15,7 @@ async function main() {
   });
   const clients = Number(values.clients);
   const seconds = Number(values.seconds);
-  if (!existsSync(join(WEB_DIR, '.next', 'BUILD_ID'))) throw new Error('Run `npx next build` in apps/web first.');
+  requireWebBuild();
   const database = await createTestDatabase('bench_leaderboard');
   let web: ReturnType<typeof startProcess> | undefined;
   try {
@@ -40,28 +28,9 @@ async function main() {
     const model = await db.model.findFirstOrThrow({ select: { id: true }, orderBy: { createdAt: 'asc' } });
     await disconnectDb(database.databaseUrl);
 
-    const port = await getFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const nextBin = createRequire(join(WEB_DIR, 'package.json')).resolve('next/dist/bin/next');
-    web = startProcess(
-      'next start',
-      process.execPath,
-      [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
-      {
-        cwd: WEB_DIR,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: database.databaseUrl,
-          BETTER_AUTH_SECRET: 'b'.repeat(32),
-          APP_URL: baseUrl,
-          // Every client here is one address: the per-address limit on anonymous reads (README,
-          // "Accounts and limits") would answer 429 where this measures serving.
-          ANONYMOUS_API_READS_PER_MINUTE: '1000000',
-        },
-      },
-    );
-    await waitForHttp(`${baseUrl}/`, web, 60_000);
+    const app = await startBenchWebApp(database.databaseUrl);
+    web = app.web;
+    const { baseUrl } = app;
     type Measured = Awaited<ReturnType<typeof measureHttpLoad>>;
     const results: { name: string; alone: Measured; result: Measured }[] = [];
     for (const [name, path] of [
