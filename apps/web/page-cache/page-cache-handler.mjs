@@ -14,11 +14,14 @@ const REVALIDATIONS_KEPT_MS = 10 * 60 * 1000;
 
 /** @typedef {{ lastModified: number, value: any, tags: string[], bytes: number }} Entry */
 
+/** Next.js's key of a rendered page ends with its path: `/route-cache/APP_PAGE/<hash>/$<path>`. */
+const PAGE_KEY = /^\/route-cache\/APP_PAGE\/[^/]+\/\$(\/.*)$/;
+
 // Shared by every instance (Next.js creates one per request) through globalThis.
-globalThis.__tenfoldPageCache ??= { entries: new Map(), bytes: 0, revalidatedAt: new Map() };
-/** @type {{ entries: Map<string, Entry>, bytes: number, revalidatedAt: Map<string, number> }} */
+globalThis.__tenfoldPageCache ??= { entries: new Map(), bytes: 0, revalidatedAt: new Map(), keysByPath: new Map() };
+/** @type {{ entries: Map<string, Entry>, bytes: number, revalidatedAt: Map<string, number>, keysByPath: Map<string, string> }} */
 const store = globalThis.__tenfoldPageCache;
-const { entries, revalidatedAt } = store;
+const { entries, revalidatedAt, keysByPath } = store;
 
 /**
  * Whether the page began rendering before one of its tags was revalidated: it may have read the
@@ -55,6 +58,34 @@ function remove(key) {
   if (!entry) return;
   entries.delete(key);
   store.bytes -= entry.bytes;
+  const path = PAGE_KEY.exec(key)?.[1];
+  if (path !== undefined && keysByPath.get(path) === key) keysByPath.delete(path);
+}
+
+/**
+ * @param {string} key
+ * @returns {Entry | null}
+ */
+function read(key) {
+  const entry = entries.get(key);
+  if (!entry) return null;
+  // Most recently read last, so eviction takes the least recently read.
+  entries.delete(key);
+  entries.set(key, entry);
+  return entry;
+}
+
+/**
+ * The rendered page stored for a path (the path Next.js rendered, after the proxy's rewrite),
+ * counted as read like `get`, or null. The server's front door (src/server/http/send-cached-pages.ts)
+ * keys its encoded copy of the page's response by this object, so that copy lives exactly as long
+ * as the entry: dropped by the same revalidation.
+ * @param {string} path
+ * @returns {Entry | null}
+ */
+export function readCachedPage(path) {
+  const key = keysByPath.get(path);
+  return key === undefined ? null : read(key);
 }
 
 /**
@@ -73,12 +104,8 @@ function remove(key) {
 export default class PageCacheHandler {
   /** @param {string} key */
   async get(key) {
-    const entry = entries.get(key);
-    if (!entry) return null;
-    // Most recently read last, so eviction takes the least recently read.
-    entries.delete(key);
-    entries.set(key, entry);
-    return { lastModified: entry.lastModified, value: entry.value };
+    const entry = read(key);
+    return entry ? { lastModified: entry.lastModified, value: entry.value } : null;
   }
 
   /** @param {string} key @param {any} data @param {{ tags?: string[] }} ctx */
@@ -98,6 +125,8 @@ export default class PageCacheHandler {
     const entry = { lastModified: Date.now(), value: data, tags, bytes: sizeOf(data) };
     entries.set(key, entry);
     store.bytes += entry.bytes;
+    const path = PAGE_KEY.exec(key)?.[1];
+    if (path !== undefined) keysByPath.set(path, key);
     for (const oldest of entries.keys()) {
       if (store.bytes <= MAX_BYTES) break;
       remove(oldest);

@@ -7,4 +7,7 @@ export async function register(): Promise<void> {
   stampSocketAddresses();
   const { sendPrecompressedExports } = await import('./server/http/send-precompressed-exports.ts');
   sendPrecompressedExports();
+  // Installed last, so it runs first: a page answered from the page cache needs none of the above.
+  const { sendCachedPages } = await import('./server/http/send-cached-pages.ts');
+  sendCachedPages();
 }

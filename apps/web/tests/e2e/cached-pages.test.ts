@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { type Db, getDb, SubmissionStatus, setUserRole } from '@tenfold/db';
 import { waitUntil } from '@tenfold/db/testing';
 import type { Browser } from 'playwright-core';
@@ -40,6 +40,51 @@ function logs(): string {
 async function getAnonymously(path: string): Promise<{ response: Response; body: string }> {
   const response = await callApp(app.baseUrl, {}, { method: 'GET', path });
   return { response, body: await response.text() };
+}
+
+type RawResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
+
+/** node:http, not fetch: fetch would undo the encoding and hide a second compression. */
+function get(path: string, headers: Record<string, string>, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${app.baseUrl}${path}`, { headers, method }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/**
+ * A page answered by the page cache's front door (server/http/send-cached-pages.ts): only it
+ * sends Brotli, which Next.js's own compression does not.
+ */
+function waitForFrontDoor(path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return waitUntil(
+    async () => {
+      const response = await get(path, { ...headers, 'accept-encoding': 'br' });
+      return response.headers['content-encoding'] === 'br' ? response : null;
+    },
+    { timeoutMs: 15_000, intervalMs: 50, description: `${path} answered by the front door` },
+  );
+}
+
+/** Headers that differ between two responses of one stored page by nature. */
+const PER_RESPONSE = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'content-encoding',
+]);
+
+function lastingHeaders(response: RawResponse): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(response.headers).filter(([name]) => !PER_RESPONSE.has(name)));
 }
 
 function scriptSources(policy: string | null): string[] {
@@ -200,6 +245,59 @@ describe('public pages from the page cache', () => {
     expect(cspViolations()).toEqual([]);
   }, 60_000);
 
+  it('answers repeated requests for a cached page from its stored encodings, exactly as Next.js sent it', async () => {
+    const path = '/datasets/mnist?sort=latency';
+    const fromNext = await waitUntil(
+      async () => {
+        const response = await get(path, {});
+        return response.headers['x-nextjs-cache'] === 'HIT' ? response : null;
+      },
+      { timeoutMs: 15_000, intervalMs: 50, description: `${path} served by Next.js from its page cache` },
+    );
+    const brotli = await waitForFrontDoor(path);
+    expect(brotliDecompressSync(brotli.body).toString('utf8')).toBe(fromNext.body.toString('utf8'));
+    expect(lastingHeaders(brotli)).toEqual(lastingHeaders(fromNext));
+    expect(scriptSources(String(brotli.headers['content-security-policy']))).toContain("'self'");
+    const gzipped = await get(path, { 'accept-encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).toString('utf8')).toBe(fromNext.body.toString('utf8'));
+    const plain = await get(path, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(fromNext.body)).toBe(true);
+    const head = await get(path, { 'accept-encoding': 'br' }, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body.byteLength).toBe(0);
+    expect(Number(head.headers['content-length'])).toBe(brotli.body.byteLength);
+    const etag = String(brotli.headers.etag);
+    const notModified = await get(path, { 'accept-encoding': 'br', 'if-none-match': `W/${etag}` });
+    expect(notModified.status).toBe(304);
+    expect(notModified.body.byteLength).toBe(0);
+
+    // A client-side navigation asks for the RSC payload of the same page: Next.js answers it
+    // (here with a redirect to its cache-busting URL), never the stored document.
+    const rsc = await get(path, { rsc: '1', 'accept-encoding': 'br' });
+    expect(rsc.headers['content-encoding']).toBeUndefined();
+    expect(String(rsc.headers['content-type'] ?? '')).not.toMatch(/text\/html/);
+
+    // The model page is cached for visitors only: the owner's copy stays rendered for them.
+    await waitForFrontDoor(`/models/${modelId}`);
+    const ownView = await get(`/models/${modelId}`, { cookie: owner.cookie, 'accept-encoding': 'br' });
+    expect(ownView.status).toBe(200);
+    expect(ownView.headers['x-nextjs-cache']).toBeUndefined();
+    expect(scriptSources(String(ownView.headers['content-security-policy'])).some((s) => s.startsWith("'nonce-"))).toBe(
+      true,
+    );
+  }, 60_000);
+
+  it("stops answering a page from its stored copy once Next.js's own revalidate period has passed", async () => {
+    // The home page declares `revalidate = 5` (the queue's state is not announced).
+    await waitForFrontDoor('/');
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    const afterPeriod = await get('/', { 'accept-encoding': 'br' });
+    expect(afterPeriod.status).toBe(200);
+    expect(afterPeriod.headers['x-nextjs-cache']).toBe('STALE');
+  }, 60_000);
+
   it('takes a hidden model off every cached page at once', async () => {
     // On both boards, so that /mnist-vs-fashion lists it too.
     const fashion = await uploadModel(app.baseUrl, { cookie: owner.cookie }, { modelName, dataset: 'fashion-mnist' });
@@ -212,6 +310,8 @@ describe('public pages from the page cache', () => {
     );
     const pages = ['/', '/datasets/mnist', `/models/${modelId}`, '/mnist-vs-fashion', '/trade-offs'];
     for (const path of pages) expect(await expectCachedWithHashPolicy(path), path).toContain(modelName);
+    // Each page answered from the front door's stored copy too, which must go with the entry.
+    for (const path of pages) await waitForFrontDoor(path);
     const hidden = await callApp(
       app.baseUrl,
       { cookie: admin.cookie },
@@ -232,21 +332,6 @@ describe('public pages from the page cache', () => {
   }, 200_000);
 
   it('serves whole-board exports compressed once, with Content-Encoding, ETag and 304', async () => {
-    // node:http, not fetch: fetch would undo the encoding and hide a second compression.
-    const get = (path: string, headers: Record<string, string>) =>
-      new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
-        (resolve, reject) => {
-          const request = httpRequest(`${app.baseUrl}${path}`, { headers }, (response) => {
-            const chunks: Buffer[] = [];
-            response.on('data', (chunk: Buffer) => chunks.push(chunk));
-            response.on('end', () =>
-              resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
-            );
-          });
-          request.on('error', reject);
-          request.end();
-        },
-      );
     for (const path of ['/api/datasets/mnist/leaderboard.json', '/api/datasets/mnist/leaderboard.csv']) {
       const gzipped = await get(path, { 'accept-encoding': 'gzip' });
       expect(gzipped.status, path).toBe(200);

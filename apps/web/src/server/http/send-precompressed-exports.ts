@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Server } from 'node:http';
+import { pickEncoding } from './pick-encoding.ts';
 
 /** The encodings of one export body, under its ETag; filled by `encodeExport` once per change. */
 type Encodings = { gzip: Buffer; br: Buffer };
@@ -28,20 +29,6 @@ export function rememberEncodings(etag: string, encodings: Encodings): void {
 }
 
 const EXPORT_PATH = /^\/api\/(datasets\/[a-z-]+\/leaderboard\.(csv|json)|v1\/leaderboards\/[a-z-]+\/export)(\?|$)/;
-
-/** The best encoding `accept` allows among br and gzip, honouring `;q=0`. */
-export function pickEncoding(accept: string): 'br' | 'gzip' | null {
-  const allowed = (coding: string) =>
-    accept.split(',').some((part) => {
-      const [name, ...params] = part.trim().toLowerCase().split(';');
-      if (name !== coding && name !== '*') return false;
-      const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
-      return q === undefined || Number(q.slice(2)) > 0;
-    });
-  if (allowed('br')) return 'br';
-  if (allowed('gzip')) return 'gzip';
-  return null;
-}
 
 /**
  * Route handlers cannot send a compressed body: Next.js drops their `Content-Encoding` and then

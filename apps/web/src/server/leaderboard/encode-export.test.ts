@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { pickEncoding } from '../http/send-precompressed-exports.ts';
+import { pickEncoding } from '../http/pick-encoding.ts';
 import { encodeExport, respondWithExport } from './encode-export.ts';
 
 const text = JSON.stringify({ entries: Array.from({ length: 500 }, (_, i) => ({ rank: i + 1, name: `model ${i}` })) });
