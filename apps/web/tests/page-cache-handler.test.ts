@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import PageCacheHandler from '../page-cache/page-cache-handler.mjs';
+import PageCacheHandler, { readCachedPage } from '../page-cache/page-cache-handler.mjs';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -50,5 +50,20 @@ describe('PageCacheHandler', () => {
     expect(await handler.get('/route-cache/late')).toBeNull();
     await handler.set('/route-cache/late', page('<p>new</p>', `board:mnist,rendered-at:${Date.now() + 1}`), {});
     expect(await handler.get('/route-cache/late')).not.toBeNull();
+  });
+
+  it('finds a rendered page by its path for the front door, until its entry is replaced or dropped', async () => {
+    const handler = new PageCacheHandler();
+    const key = '/route-cache/APP_PAGE/7d64f1/$/datasets/mnist/board/sort=latency&page=2';
+    await handler.set(key, page('<p>first</p>', 'board:mnist'), {});
+    const first = readCachedPage('/datasets/mnist/board/sort=latency&page=2');
+    expect(first?.value.html).toBe('<p>first</p>');
+    expect(readCachedPage('/datasets/mnist/board/_')).toBeNull();
+    await handler.set(key, page('<p>second</p>', 'board:mnist'), {});
+    const second = readCachedPage('/datasets/mnist/board/sort=latency&page=2');
+    expect(second?.value.html).toBe('<p>second</p>');
+    expect(second).not.toBe(first);
+    await handler.revalidateTag('board:mnist');
+    expect(readCachedPage('/datasets/mnist/board/sort=latency&page=2')).toBeNull();
   });
 });
