@@ -1,43 +1,53 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Server } from 'node:http';
 import { pickEncoding } from './pick-encoding.ts';
 
-/** The encodings of one export body, under its ETag; filled by `encodeExport` once per change. */
-type Encodings = { gzip: Buffer; br: Buffer };
-type Store = { byEtag: Map<string, Encodings> };
+/** An export body in each encoding clients ask for, made once per change of the board. */
+export type ExportEncodings = { identity: Buffer; gzip: Buffer; br: Buffer };
 
-const STORE = Symbol.for('tenfold.precompressedExports');
+type Handoff = { header: string; byRequest: Map<string, ExportEncodings | null> };
+
+const HANDOFF = Symbol.for('tenfold.precompressedExports');
 const INSTALLED = Symbol.for('tenfold.sendPrecompressedExports');
-/** Bodies kept: two datasets x three export kinds, current and previous version. */
-const MAX_BODIES = 12;
 
-/** Shared through globalThis: the route handlers and this hook live in different bundles. */
-function store(): Store {
-  const holder = globalThis as { [STORE]?: Store };
-  holder[STORE] ??= { byEtag: new Map() };
-  return holder[STORE];
+/**
+ * Shared through globalThis: the route handlers and this hook live in different bundles. The
+ * header's name holds a random per-process secret (as in stamp-socket-address.ts), so a client
+ * cannot send a request that looks handed over.
+ */
+function handoff(): Handoff {
+  const holder = globalThis as { [HANDOFF]?: Handoff };
+  holder[HANDOFF] ??= { header: `x-tenfold-export-${randomBytes(16).toString('hex')}`, byRequest: new Map() };
+  return holder[HANDOFF];
 }
 
-export function rememberEncodings(etag: string, encodings: Encodings): void {
-  const { byEtag } = store();
-  byEtag.delete(etag);
-  byEtag.set(etag, encodings);
-  for (const oldest of byEtag.keys()) {
-    if (byEtag.size <= MAX_BODIES) break;
-    byEtag.delete(oldest);
-  }
+/**
+ * For a route answering an export: when this hook will send the stored encoded bytes of this
+ * request, takes them and returns true (the route then answers without a body); false when the
+ * route must send the plain body itself (no hook, or a client that accepts no encoding).
+ */
+export function handOverEncodings(request: Request, encodings: ExportEncodings): boolean {
+  const { header, byRequest } = handoff();
+  const id = request.headers.get(header);
+  if (id === null || !byRequest.has(id)) return false;
+  byRequest.set(id, encodings);
+  return true;
 }
 
 const EXPORT_PATH = /^\/api\/(datasets\/[a-z-]+\/leaderboard\.(csv|json)|v1\/leaderboards\/[a-z-]+\/export)(\?|$)/;
+let nextId = 0;
 
 /**
  * Route handlers cannot send a compressed body: Next.js drops their `Content-Encoding` and then
  * compresses what they return, on every request (`compress` covers every response). For the
- * whole-board exports, which are megabytes, that is most of their cost. So for those paths this
- * hook hides `Accept-Encoding` from Next.js (which then sends the plain body, with the ETag the
- * route set) and, when that ETag has encodings stored by `encodeExport`, sends those bytes
- * instead, with the right `Content-Encoding`: compressed once per change, never twice. Anything
- * else (a 304, an unknown ETag, another path) goes out as Next.js wrote it.
+ * whole-board exports, which are megabytes, that was most of their cost, and so was passing the
+ * plain megabytes through Next.js's response stream only to replace them. So for those paths this
+ * hook hides `Accept-Encoding` from Next.js and gives the request a handoff slot; the route,
+ * which still runs as always (rate limits, ETag, 304), puts its stored encodings in the slot and
+ * answers without a body (`respondWithExport`), and the hook sends the stored bytes in the
+ * client's encoding, with `Content-Encoding` and their length: compressed once per change, never
+ * twice, never copied. Anything the route answers without handing over goes out as Next.js wrote it.
  */
 export function sendPrecompressedExports(): void {
   const prototype = Server.prototype as Server & { [INSTALLED]?: true };
@@ -49,23 +59,28 @@ export function sendPrecompressedExports(): void {
       const [request, response] = args as [IncomingMessage, ServerResponse];
       const coding = pickEncoding(String(request.headers['accept-encoding'] ?? ''));
       if ((request.method === 'GET' || request.method === 'HEAD') && coding && EXPORT_PATH.test(request.url ?? '')) {
+        const { header, byRequest } = handoff();
+        const id = String((nextId += 1));
         delete request.headers['accept-encoding'];
-        replaceBodyWithStoredEncoding(response, coding);
+        request.headers[header] = id;
+        byRequest.set(id, null);
+        response.once('close', () => byRequest.delete(id));
+        sendHandedOverBody(response, coding, () => byRequest.get(id) ?? null);
       }
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof prototype.emit;
 }
 
-function replaceBodyWithStoredEncoding(response: ServerResponse, coding: 'br' | 'gzip'): void {
+function sendHandedOverBody(response: ServerResponse, coding: 'br' | 'gzip', take: () => ExportEncodings | null): void {
+  const writeHead = response.writeHead.bind(response);
   const write = response.write.bind(response);
   const end = response.end.bind(response);
   const flushHeaders = response.flushHeaders.bind(response);
   let stored: Buffer | null | undefined;
-  const decide = (): Buffer | null => {
+  const decide = (status: number): Buffer | null => {
     if (stored !== undefined) return stored;
-    const etag = response.getHeader('etag');
-    const encodings = response.statusCode === 200 && typeof etag === 'string' ? store().byEtag.get(etag) : undefined;
+    const encodings = status === 200 ? take() : null;
     stored = encodings ? encodings[coding] : null;
     if (stored) {
       response.setHeader('Content-Encoding', coding);
@@ -74,15 +89,27 @@ function replaceBodyWithStoredEncoding(response: ServerResponse, coding: 'br' | 
     }
     return stored;
   };
-  // Next.js flushes the headers before the first chunk: the choice is made by then.
+  // Next.js sends the headers with writeHead (a body-less answer) or flushes them before the
+  // first chunk: the choice is made by then.
+  response.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (decide(status)) {
+      // Headers passed here would override the stored body's length and encoding.
+      const headers = rest.find((arg): arg is Record<string, unknown> => typeof arg === 'object' && arg !== null);
+      for (const [name, value] of Object.entries(headers ?? {})) {
+        if (!/^(content-length|content-encoding|transfer-encoding)$/i.test(name)) response.setHeader(name, value as string);
+      }
+      return writeHead(status);
+    }
+    return Reflect.apply(writeHead, response, [status, ...rest]);
+  }) as ServerResponse['writeHead'];
   response.flushHeaders = () => {
-    decide();
+    decide(response.statusCode);
     flushHeaders();
   };
   response.write = ((...args: unknown[]) =>
-    decide() ? true : Reflect.apply(write, response, args)) as ServerResponse['write'];
+    decide(response.statusCode) ? true : Reflect.apply(write, response, args)) as ServerResponse['write'];
   response.end = ((...args: unknown[]) => {
-    const body = decide();
+    const body = decide(response.statusCode);
     if (!body) return Reflect.apply(end, response, args);
     const callback = args.find((arg): arg is () => void => typeof arg === 'function');
     return response.req?.method === 'HEAD' ? end(callback) : end(body, callback);

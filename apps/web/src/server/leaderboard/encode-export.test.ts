@@ -16,7 +16,7 @@ describe('encodeExport / respondWithExport', () => {
     expect(encodeExport(`${text} `).etag).not.toBe(encoded.etag);
   });
 
-  it('answers the plain body with its ETag; the encodings go to the hook that sends them', async () => {
+  it('answers the plain body with its ETag where no hook takes the encodings', async () => {
     const response = respondWithExport(request({ 'accept-encoding': 'gzip, br' }), encoded, { 'Content-Type': 'a/b' });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-encoding')).toBeNull();

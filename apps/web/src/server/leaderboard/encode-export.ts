@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { rememberEncodings } from '@/server/http/send-precompressed-exports';
+import { type ExportEncodings, handOverEncodings } from '@/server/http/send-precompressed-exports';
 
 /** An export body in each encoding browsers and clients ask for, made once per change of the board. */
-export type EncodedExport = { etag: string; identity: Buffer; gzip: Buffer; br: Buffer };
+export type EncodedExport = ExportEncodings & { etag: string };
 
 /**
  * Compresses a whole-board export once, when the board changes (the caller keeps the result in
@@ -12,22 +12,20 @@ export type EncodedExport = { etag: string; identity: Buffer; gzip: Buffer; br: 
  */
 export function encodeExport(text: string): EncodedExport {
   const identity = Buffer.from(text, 'utf8');
-  const encoded = {
+  return {
     etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 32)}"`,
     identity,
     gzip: gzipSync(identity, { level: 6 }),
     br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
   };
-  rememberEncodings(encoded.etag, encoded);
-  return encoded;
 }
 
 /**
- * The stored export for one request: 304 when the client's copy is current (ETag), else the
- * plain body. Route handlers cannot send a compressed body themselves (Next.js drops their
- * Content-Encoding), so `sendPrecompressedExports` swaps in the stored gzip or Brotli bytes for
- * clients that accept them. `Cache-Control: no-cache` lets clients keep a copy but ask every
- * time, which costs a 304.
+ * The stored export for one request: 304 when the client's copy is current (ETag); else the
+ * body, which for a client accepting gzip or Brotli `sendPrecompressedExports` sends from the
+ * stored encodings (route handlers cannot send a compressed body themselves: Next.js drops their
+ * Content-Encoding), and otherwise the plain bytes. `Cache-Control: no-cache` lets clients keep a
+ * copy but ask every time, which costs a 304.
  */
 export function respondWithExport(request: Request, encoded: EncodedExport, headers: Record<string, string>): Response {
   const common = { ...headers, ETag: encoded.etag, Vary: 'Accept-Encoding', 'Cache-Control': 'public, no-cache' };
@@ -35,5 +33,6 @@ export function respondWithExport(request: Request, encoded: EncodedExport, head
   if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === encoded.etag)) {
     return new Response(null, { status: 304, headers: common });
   }
+  if (handOverEncodings(request, encoded)) return new Response(null, { headers: common });
   return new Response(new Uint8Array(encoded.identity), { headers: common });
 }
