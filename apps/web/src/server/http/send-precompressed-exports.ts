@@ -60,7 +60,8 @@ export function sendPrecompressedExports(): void {
       const coding = pickEncoding(String(request.headers['accept-encoding'] ?? ''));
       if ((request.method === 'GET' || request.method === 'HEAD') && coding && EXPORT_PATH.test(request.url ?? '')) {
         const { header, byRequest } = handoff();
-        const id = String((nextId += 1));
+        nextId += 1;
+        const id = String(nextId);
         delete request.headers['accept-encoding'];
         request.headers[header] = id;
         byRequest.set(id, null);
@@ -96,7 +97,8 @@ function sendHandedOverBody(response: ServerResponse, coding: 'br' | 'gzip', tak
       // Headers passed here would override the stored body's length and encoding.
       const headers = rest.find((arg): arg is Record<string, unknown> => typeof arg === 'object' && arg !== null);
       for (const [name, value] of Object.entries(headers ?? {})) {
-        if (!/^(content-length|content-encoding|transfer-encoding)$/i.test(name)) response.setHeader(name, value as string);
+        if (!/^(content-length|content-encoding|transfer-encoding)$/i.test(name))
+          response.setHeader(name, value as string);
       }
       return writeHead(status);
     }
