@@ -59,10 +59,10 @@ async function main() {
     const throughputRatio = (result: Measured) => result.perSecond / peer.perSecond;
     console.log(`\n${clients} clients, ${seconds} s each\n`);
     console.log(
-      '| request | 1 client p50 ms | requests | req/s | p50 ms | p95 ms | p99 ms | p99 vs static | req/s vs static | KiB | errors |',
+      '| request | 1 client p50 ms | requests | req/s | p50 ms | p95 ms | p99 ms | p99 vs static | req/s vs static | KiB sent | errors |',
     );
     console.log(
-      '| ------- | --------------- | -------- | ----- | ------ | ------ | ------ | ------------- | --------------- | --- | ------ |',
+      '| ------- | --------------- | -------- | ----- | ------ | ------ | ------ | ------------- | --------------- | -------- | ------ |',
     );
     for (const { name, alone, result } of results) {
       console.log(

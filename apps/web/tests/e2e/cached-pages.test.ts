@@ -348,5 +348,10 @@ describe('public pages from the page cache', () => {
       expect(identity.headers['content-encoding'], path).toBeUndefined();
       expect(identity.body.toString('utf8'), path).toBe(plain);
     }
+    // One page of the board is no export: Next.js compresses it as any other response.
+    const onePage = await get('/api/datasets/mnist/leaderboard.json?page=1', { 'accept-encoding': 'gzip' });
+    expect(onePage.status).toBe(200);
+    expect(onePage.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(onePage.body).toString('utf8'))).toMatchObject({ dataset: 'mnist' });
   });
 });

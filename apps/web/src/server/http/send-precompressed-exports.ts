@@ -36,6 +36,16 @@ export function handOverEncodings(request: Request, encodings: ExportEncodings):
 }
 
 const EXPORT_PATH = /^\/api\/(datasets\/[a-z-]+\/leaderboard\.(csv|json)|v1\/leaderboards\/[a-z-]+\/export)(\?|$)/;
+
+/** The whole-board exports; `leaderboard.json?page=N` is one page, small, left to Next.js's own compression. */
+function isExport(url: string): boolean {
+  if (!EXPORT_PATH.test(url)) return false;
+  try {
+    return !new URL(url, 'http://localhost').searchParams.has('page');
+  } catch {
+    return false;
+  }
+}
 let nextId = 0;
 
 /**
@@ -58,7 +68,7 @@ export function sendPrecompressedExports(): void {
     if (event === 'request') {
       const [request, response] = args as [IncomingMessage, ServerResponse];
       const coding = pickEncoding(String(request.headers['accept-encoding'] ?? ''));
-      if ((request.method === 'GET' || request.method === 'HEAD') && coding && EXPORT_PATH.test(request.url ?? '')) {
+      if ((request.method === 'GET' || request.method === 'HEAD') && coding && isExport(request.url ?? '')) {
         const { header, byRequest } = handoff();
         nextId += 1;
         const id = String(nextId);
