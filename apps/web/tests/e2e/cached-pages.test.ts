@@ -215,7 +215,8 @@ describe('public pages from the page cache', () => {
     for (const path of paths) {
       await expectCachedWithHashPolicy(path);
       await page.goto(`${app.baseUrl}${path}`);
-      await page.getByRole('link', { name: 'Sign in' }).waitFor();
+      // The header's own (the label-error page has one more, to flag a label).
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
     }
     // Client navigation between cached pages (RSC requests through the same rewrites).
     await page.goto(`${app.baseUrl}/datasets/mnist`);
