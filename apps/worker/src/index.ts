@@ -64,7 +64,11 @@ const heartbeat = startWorkerHeartbeat(
     onError: logError('heartbeat'),
   },
 );
-const announcePageChange = createPageChangeAnnouncer({ webUrl: env.WEB_URL, redis: connection, prefix: env.QUEUE_PREFIX });
+const announcePageChange = createPageChangeAnnouncer({
+  webUrl: env.WEB_URL,
+  redis: connection,
+  prefix: env.QUEUE_PREFIX,
+});
 const reconciler = runPeriodically(
   async () => {
     const { requeued, cancelled, enqueued } = await requeueOrphans(db, queue, { staleAfterMs: env.STALE_AFTER_MS });

@@ -173,7 +173,11 @@ describe('public pages from the page cache', () => {
     const upload = await callApp(
       app.baseUrl,
       { cookie: owner.cookie },
-      { method: 'POST', path: '/api/submissions', form: uploadForm({ modelName: `Cached always-two ${randomUUID().slice(0, 6)}` }, alwaysTwo) },
+      {
+        method: 'POST',
+        path: '/api/submissions',
+        form: uploadForm({ modelName: `Cached always-two ${randomUUID().slice(0, 6)}` }, alwaysTwo),
+      },
     );
     expect(upload.status).toBe(201);
     const { syncedAt } = await waitForConsensusSync(((await upload.json()) as { id: string }).id);
