@@ -189,6 +189,8 @@ describe('label flags', () => {
     expect(await listLabelFlags(db, 'open')).toEqual([]);
     expect(await listLabelFlags(db, 'reviewed')).toMatchObject([{ reviewOutcome: 'agreed', reviewerName: 'Admin' }]);
     expect(await db.auditLog.count({ where: { action: 'label-flag.agree', actorId: admin.userId } })).toBe(1);
+    const shown = (await getLikelyLabelErrors(db, 'mnist', null)).find((image) => image.imageIndex === PLANTED[0]);
+    expect(shown).toMatchObject({ flagCount: 1, agreedCount: 1, isFlaggedByViewer: false });
   });
 });
 

@@ -1,7 +1,6 @@
 // The worker process: reads env once, connects to PostgreSQL and Redis, keeps its heartbeat,
 // reconciles PostgreSQL with Redis at start-up and periodically, consumes the scoring queue, and
 // on SIGTERM / SIGINT lets running jobs finish within a grace period or hands them back.
-import { syncImageConsensus } from '@tenfold/boards';
 import { DATASETS } from '@tenfold/datasets';
 import { getDb } from '@tenfold/db';
 import { createRedisConnection, createScoringQueue } from '@tenfold/queue';
@@ -10,8 +9,8 @@ import { createPageChangeAnnouncer } from './announce-page-change.ts';
 import { createWorker } from './create-worker.ts';
 import { createDatasetAvailability } from './dataset-availability.ts';
 import { readEnv } from './env.ts';
-import { loadTestLabels } from './load-test-labels.ts';
 import { failOrphanedShiftedChecks } from './record-shifted-check.ts';
+import { refreshImageConsensus } from './refresh-image-consensus.ts';
 import { requeueOrphanRescores } from './rescore/requeue-orphans.ts';
 import { runPeriodically } from './run-periodically.ts';
 import { startWorkerHeartbeat } from './start-worker-heartbeat.ts';
@@ -65,6 +64,11 @@ const heartbeat = startWorkerHeartbeat(
     onError: logError('heartbeat'),
   },
 );
+const announcePageChange = createPageChangeAnnouncer({
+  webUrl: env.WEB_URL,
+  redis: connection,
+  prefix: env.QUEUE_PREFIX,
+});
 const reconciler = runPeriodically(
   async () => {
     const { requeued, cancelled, enqueued } = await requeueOrphans(db, queue, { staleAfterMs: env.STALE_AFTER_MS });
@@ -84,8 +88,8 @@ const reconciler = runPeriodically(
     // failed or missed refresh left behind (a sync with nothing to do is one board query).
     for (const dataset of Object.values(DATASETS)) {
       if (!datasets.canScore(dataset.enumValue)) continue;
-      const synced = await syncImageConsensus(db, dataset.id, loadTestLabels);
-      if (synced.joined || synced.left)
+      const synced = await refreshImageConsensus(db, dataset.enumValue, announcePageChange);
+      if (synced?.joined || synced?.left)
         log(`image consensus of ${dataset.id}: ${synced.joined} joined, ${synced.left} left`);
     }
   },
@@ -112,7 +116,7 @@ const worker = createWorker({
     },
     lease: { heartbeatMs: env.JOB_HEARTBEAT_MS, staleAfterMs: env.STALE_AFTER_MS },
     isDraining: () => isShuttingDown,
-    announcePageChange: createPageChangeAnnouncer({ webUrl: env.WEB_URL, redis: connection, prefix: env.QUEUE_PREFIX }),
+    announcePageChange,
   },
 });
 worker.on('active', (job) => log(`${job.id}: started`));

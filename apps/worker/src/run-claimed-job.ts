@@ -4,6 +4,7 @@ import type { PageChange } from '@tenfold/queue';
 import type { ScoringInputs } from '@tenfold/scoring';
 import { isModelError, type RankedResult, type SandboxLimits, type ScoringRun } from '@tenfold/scoring';
 import { recordShiftedCheck } from './record-shifted-check.ts';
+import { refreshImageConsensus } from './refresh-image-consensus.ts';
 import { scoreStoredSubmission } from './score-stored-submission.ts';
 import { startLease } from './start-lease.ts';
 
@@ -222,6 +223,9 @@ export async function runClaimedJob<Claim>(
   if (evaluationId === null) run.stop();
   const outcome = await settle(evaluationId !== null, 'scored');
   if (evaluationId === null) return outcome;
+  // Not awaited: the evaluation stands whatever the sync does, and the job ends at its commit as
+  // before (a job kept open for the sync's second would swallow a re-enqueue of the same id).
+  void refreshImageConsensus(db, submission.dataset, deps.announcePageChange);
   await recordShiftedCheck(db, evaluationId, run.shiftedAccuracy);
   // The submission's page shows the check's outcome: it is rendered again.
   deps.announcePageChange?.({ dataset: submission.dataset, modelId: submission.modelId });

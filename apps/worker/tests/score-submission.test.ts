@@ -1,5 +1,5 @@
 import { waitUntil } from '@tenfold/db/testing';
-import { enqueueScoring } from '@tenfold/queue';
+import { enqueueScoring, type PageChange } from '@tenfold/queue';
 import {
   buildCentroidModel,
   buildLinearOnnxModel,
@@ -13,10 +13,12 @@ import { failOrphanedShiftedChecks, recordShiftedCheck } from '../src/record-shi
 import { createWorkerFixture, type WorkerFixture } from './support/worker-fixture.ts';
 
 let fixture: WorkerFixture;
+/** What the worker told the web app, in order. */
+const announced: PageChange[] = [];
 
 beforeAll(async () => {
   fixture = await createWorkerFixture('worker');
-  fixture.startWorker();
+  fixture.startWorker({ announcePageChange: (change) => announced.push(change) });
 });
 
 afterAll(() => fixture?.close());
@@ -80,6 +82,13 @@ describe('the worker', () => {
     expect(consensus).toHaveLength(10_000);
     expect(consensus.every((row) => row.modelsCounted === 1 && row.label === test.labels[row.imageIndex])).toBe(true);
     expect(consensus.reduce((sum, row) => sum + row.correctCount, 0)).toBe(correct);
+    // The web app hears of the result, then of the consensus change, which its cached consensus,
+    // label-error, card and model pages show.
+    await waitUntil(() => announced.some((change) => 'consensus' in change), {
+      description: 'the consensus change announced',
+    });
+    expect(announced).toContainEqual({ dataset: 'MNIST', modelId: scored.modelId });
+    expect(announced.filter((change) => 'consensus' in change)).toEqual([{ dataset: 'MNIST', consensus: true }]);
     const shifted = predictLinear(shiftImagesRight(test.images, test.count), test.count, model).predictions;
     const checked = await waitForShiftedCheck(good);
     expect(checked.shiftedCheck).toBe('DONE');

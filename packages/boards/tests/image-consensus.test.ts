@@ -191,6 +191,41 @@ describe('syncImageConsensus', { timeout: 60_000 }, () => {
     expect(await syncImageConsensus(db, 'mnist', loadLabels)).toEqual({ joined: 0, left: 0, isRebuilt: false });
   });
 
+  it('waits for a sync holding the dataset without a transaction of its own open meanwhile', async () => {
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let isHeld = () => {};
+    const held = new Promise<void>((resolve) => {
+      isHeld = resolve;
+    });
+    // Another sync's turn, as far as the lock goes.
+    const holder = db.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tenfold.image-consensus.MNIST'))`;
+        isHeld();
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    await held;
+    let isDone = false;
+    const waiting = syncImageConsensus(db, 'mnist', loadLabels).finally(() => {
+      isDone = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Nobody sits in a transaction queued on the lock, where its timeout would run out.
+    const [queued] = await db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS count FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+      WHERE l.locktype = 'advisory' AND NOT l.granted AND d.datname = current_database()`;
+    expect(queued?.count).toBe(0);
+    expect(isDone).toBe(false);
+    release();
+    await holder;
+    await expect(waiting).resolves.toEqual({ joined: 0, left: 0, isRebuilt: false });
+  });
+
   it('adds a new best model, and moves the one it pushes out of the strong models', async () => {
     const model = await db.model.create({ data: { ownerId, name: 'newcomer' } });
     const predictions = synthesisePredictions(labels, 0.999, seededRandom(99));

@@ -2,14 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 
+const datasetSchema = z.enum(['MNIST', 'FASHION_MNIST']);
+
 /**
- * What the worker tells the web app after it committed a result (or a failure) of a submission:
- * the pages that show that dataset's board and that model are re-rendered on their next request.
+ * What the worker tells the web app after a commit, so the pages showing it are re-rendered on
+ * their next request: a submission's result (or failure), which moves that dataset's board and
+ * that model's page; or a sync of the dataset's per-image consensus that changed it, which moves
+ * the consensus, label-error and card pages and the model pages' rare hits and misses.
  */
-export const pageChangeSchema = z.object({
-  dataset: z.enum(['MNIST', 'FASHION_MNIST']),
-  modelId: z.string().min(1).max(64),
-});
+export const pageChangeSchema = z.union([
+  z.object({ dataset: datasetSchema, modelId: z.string().min(1).max(64) }),
+  z.object({ dataset: datasetSchema, consensus: z.literal(true) }),
+]);
 export type PageChange = z.infer<typeof pageChangeSchema>;
 
 /**

@@ -3,16 +3,17 @@ import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { type Db, getDb, SubmissionStatus, setUserRole } from '@tenfold/db';
 import { waitUntil } from '@tenfold/db/testing';
+import { buildLinearOnnxModel } from '@tenfold/scoring/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPage } from './browser.ts';
-import { callApp, type SignedUpUser, signUpOverHttp, uploadModel } from './http-client.ts';
+import { callApp, type SignedUpUser, signUpOverHttp, uploadForm, uploadModel } from './http-client.ts';
 import { type Spawned, startProcess, stopProcess } from './processes.ts';
 import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
 
 // Public pages come from Next.js's page cache (server/cache/cached-page-path.ts): a result the
-// real worker commits must reach the cached board within 2 s, a hidden entry must leave every
-// cached page at once, cached pages carry a hash-based CSP the browser accepts, and private
+// real worker commits must reach the cached board within 2 s, and the consensus sync that follows
+// it the cached consensus and model pages within 2 s, a hidden entry must leave every cached page at once, cached pages carry a hash-based CSP the browser accepts, and private
 // pages stay rendered per request. Needs `npx next build` first.
 
 const FRESHNESS_MS = 2_000;
@@ -85,6 +86,23 @@ const PER_RESPONSE = new Set([
 
 function lastingHeaders(response: RawResponse): Record<string, unknown> {
   return Object.fromEntries(Object.entries(response.headers).filter(([name]) => !PER_RESPONSE.has(name)));
+}
+
+/** A page's HTML without the comments React puts between adjacent text nodes. */
+const textOf = (body: string) => body.replaceAll('<!-- -->', '');
+
+/** Waits for a scored submission's model to vote in its dataset's consensus, and says when it did. */
+async function waitForConsensusSync(id: string): Promise<{ modelId: string; syncedAt: number }> {
+  const { modelId } = await waitUntil(
+    () => db.submission.findFirst({ where: { id, status: SubmissionStatus.SCORED }, select: { modelId: true } }),
+    { timeoutMs: 150_000, intervalMs: 20, description: () => `submission ${id} SCORED\n${logs()}` },
+  );
+  await waitUntil(() => db.consensusMember.findFirst({ where: { modelId } }), {
+    timeoutMs: 30_000,
+    intervalMs: 20,
+    description: () => `model ${modelId} in the consensus\n${logs()}`,
+  });
+  return { modelId, syncedAt: Date.now() };
 }
 
 function scriptSources(policy: string | null): string[] {
@@ -183,6 +201,51 @@ describe('public pages from the page cache', () => {
     expect(cspViolations()).toEqual([]);
   }, 200_000);
 
+  it('shows a consensus sync on the cached consensus, card and model pages within 2 s', async () => {
+    // The first model's sync, made just after its result: the consensus pages start from it.
+    await waitForConsensusSync(submissionId);
+    const before = textOf(await expectCachedWithHashPolicy('/datasets/mnist/consensus'));
+    expect(before).toContain('data-testid="consensus-models">1<');
+    expect(textOf(await expectCachedWithHashPolicy('/datasets/mnist/card'))).toContain('Seen through 1 public models');
+    await expectCachedWithHashPolicy('/datasets/mnist/label-errors');
+    // Alone, the model has no rare hits: there is nobody else to miss.
+    expect(await expectCachedWithHashPolicy(`/models/${modelId}`)).not.toContain('data-testid="rare-hits"');
+
+    // A second model that answers 2 everywhere: the first one's 1,135 ones become its rare hits.
+    const bias = new Float32Array(10);
+    bias[2] = 1;
+    const alwaysTwo = new Uint8Array(buildLinearOnnxModel({ weights: new Float32Array(784 * 10), bias }));
+    const upload = await callApp(
+      app.baseUrl,
+      { cookie: owner.cookie },
+      {
+        method: 'POST',
+        path: '/api/submissions',
+        form: uploadForm({ modelName: `Cached always-two ${randomUUID().slice(0, 6)}` }, alwaysTwo),
+      },
+    );
+    expect(upload.status).toBe(201);
+    const { syncedAt } = await waitForConsensusSync(((await upload.json()) as { id: string }).id);
+
+    let servedAt = 0;
+    await waitUntil(
+      async () => {
+        const [consensus, card, model] = await Promise.all(
+          ['/datasets/mnist/consensus', '/datasets/mnist/card', `/models/${modelId}`].map(getAnonymously),
+        );
+        servedAt = Date.now();
+        return (
+          textOf(consensus?.body ?? '').includes('data-testid="consensus-models">2<') &&
+          textOf(card?.body ?? '').includes('Seen through 2 public models') &&
+          (model?.body.includes('data-testid="rare-hits"') ?? false)
+        );
+      },
+      { timeoutMs: FRESHNESS_MS, intervalMs: 0, description: 'the second model on the cached consensus pages' },
+    );
+    expect(servedAt - syncedAt).toBeLessThan(FRESHNESS_MS);
+    expect(textOf((await getAnonymously(`/models/${modelId}`)).body)).toContain('1135 images');
+  }, 200_000);
+
   it('serves every public page with a hash-based CSP the browser accepts, and the header signed-out', async () => {
     if (!browser) throw new Error('no browser');
     const { page } = await newPage(browser, consoleProblems);
@@ -190,6 +253,9 @@ describe('public pages from the page cache', () => {
       '/',
       '/datasets/mnist',
       '/datasets/mnist?sort=latency',
+      '/datasets/mnist/consensus',
+      '/datasets/mnist/label-errors',
+      '/datasets/mnist/card',
       `/models/${modelId}`,
       '/mnist-vs-fashion',
       '/trade-offs?dataset=mnist',
@@ -198,7 +264,8 @@ describe('public pages from the page cache', () => {
     for (const path of paths) {
       await expectCachedWithHashPolicy(path);
       await page.goto(`${app.baseUrl}${path}`);
-      await page.getByRole('link', { name: 'Sign in' }).waitFor();
+      // The header's own (the label-error page has one more, to flag a label).
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign in' }).waitFor();
     }
     // Client navigation between cached pages (RSC requests through the same rewrites).
     await page.goto(`${app.baseUrl}/datasets/mnist`);
@@ -207,12 +274,13 @@ describe('public pages from the page cache', () => {
     expect(cspViolations()).toEqual([]);
   }, 60_000);
 
-  it('keeps private pages, and a signed-in visitor model page, rendered per request and uncached', async () => {
+  it('keeps private pages, and a signed-in visitor model and label-error pages, rendered per request and uncached', async () => {
     const privatePages: [string, SignedUpUser][] = [
       ['/account', owner],
       ['/settings/tokens', owner],
       [`/submissions/${submissionId}`, owner],
       [`/models/${modelId}`, owner],
+      ['/datasets/mnist/label-errors', owner],
       ['/admin', admin],
     ];
     for (const [path, user] of privatePages) {

@@ -7,13 +7,14 @@ import { type Db, getDb, setUserRole } from '@tenfold/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPage } from './browser.ts';
-import { type SignedUpUser, signUpOverHttp } from './http-client.ts';
+import { callApp, type SignedUpUser, signUpOverHttp } from './http-client.ts';
 import { startWebApp, WEB_DIR, type WebApp } from './web-app.ts';
 
 // The consensus pages in Chromium against `next start`, over 300 synthetic MNIST models and 150
 // Fashion-MNIST ones stored with their predictions: the real test images, numbers equal to plain
 // counting over those predictions, at desktop and phone sizes; then a reader flags a label and
-// an admin finds and reviews it in the console. Needs `npx next build` first.
+// an admin finds and reviews it in the console, and the label-error page anonymous visitors get
+// from the page cache shows both at once. Needs `npx next build` first.
 
 const RESULTS_DIR = join(WEB_DIR, 'test-results');
 const PLANTED = [17, 345, 2_001, 5_555, 9_998];
@@ -27,6 +28,23 @@ let admin: SignedUpUser;
 const labels = {} as Record<DatasetId, Uint8Array>;
 const models = {} as Record<DatasetId, SyntheticModel[]>;
 const problems: string[] = [];
+
+/** The label-error page as an anonymous visitor gets it, once it is served from the page cache. */
+async function cachedLabelErrors(): Promise<{ response: Response; html: string }> {
+  let response: Response | undefined;
+  for (let tries = 0; tries < 20 && response?.headers.get('x-nextjs-cache') !== 'HIT'; tries += 1) {
+    response = await callApp(app.baseUrl, {}, { method: 'GET', path: '/datasets/mnist/label-errors' });
+    if (response.headers.get('x-nextjs-cache') !== 'HIT') await response.text();
+  }
+  if (!response) throw new Error('no response');
+  return { response, html: (await response.text()).replaceAll('<!-- -->', '') };
+}
+
+/** The label-error card of one image in that page's HTML, up to the next card. */
+function cardHtml(html: string, imageIndex: number): string {
+  const start = html.indexOf(`data-testid="label-error" data-index="${imageIndex}"`);
+  return start < 0 ? '' : html.slice(start, html.indexOf('data-testid="label-error"', start + 1));
+}
 
 async function signIn(page: Page, user: SignedUpUser, next: string) {
   await page.goto(`${app.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
@@ -161,6 +179,14 @@ describe('consensus pages in Chromium', () => {
 
   it('takes a reader’s flag on a label to the admin console, where a review closes it and the audit log shows both', async () => {
     if (!browser) throw new Error('no browser');
+    // Cached for anonymous visitors before the flag, with a policy of hashes and no nonce.
+    const cached = await cachedLabelErrors();
+    expect(cached.response.headers.get('x-nextjs-cache')).toBe('HIT');
+    const policy = cached.response.headers.get('content-security-policy') ?? '';
+    expect(policy).toMatch(/script-src 'self' 'sha256-/);
+    expect(policy).not.toContain('nonce-');
+    expect(cardHtml(cached.html, PLANTED[0]!)).not.toContain('flag-count');
+
     const { context, page } = await newPage(browser, problems);
     await signIn(page, reader, '/datasets/mnist/label-errors');
     const card = page.locator(`[data-testid="label-error"][data-index="${PLANTED[0]}"]`);
@@ -175,6 +201,8 @@ describe('consensus pages in Chromium', () => {
     await page.reload();
     await expect(card.getByTestId('flag-count').textContent()).resolves.toBe('1 flag');
     await context.close();
+    // The very next anonymous request counts it: the flag dropped the cached page.
+    expect(cardHtml((await cachedLabelErrors()).html, PLANTED[0]!)).toContain('data-testid="flag-count">1 flag<');
 
     const { context: adminContext, page: adminPage } = await newPage(browser, problems);
     await signIn(adminPage, admin, '/admin/label-flags');
@@ -186,6 +214,7 @@ describe('consensus pages in Chromium', () => {
     const result = adminPage.locator(`[data-testid="bulk-result"][data-id="${flag.id}"]`);
     await result.waitFor();
     await expect(result.getAttribute('data-outcome')).resolves.toBe('done');
+    expect(cardHtml((await cachedLabelErrors()).html, PLANTED[0]!)).toContain('data-testid="flag-agreed"');
     await adminPage.screenshot({ path: join(RESULTS_DIR, 'consensus-admin-flags.png'), fullPage: true });
     await adminPage.goto(`${app.baseUrl}/admin/audit?targetType=Image`);
     await expect(adminPage.getByText('label.flag').count()).resolves.toBeGreaterThan(0);

@@ -74,6 +74,7 @@ function urlsFor(route: string, s: Seeded): string[] {
     '/trade-offs': ['/trade-offs'],
     // The page cache's internal targets: the proxy rewrites the public URLs above to them.
     '/datasets/[id]/board/[view]': [],
+    '/datasets/[id]/label-errors/[view]': [],
     '/home/[view]': [],
     '/mnist-vs-fashion/[view]': [],
     '/models/[id]/public/[view]': [],

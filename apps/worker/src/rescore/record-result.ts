@@ -1,7 +1,6 @@
 import { type Db, RescoreItemStatus } from '@tenfold/db';
 import type { RankedResult } from '@tenfold/scoring';
 import { evaluationColumns } from '../evaluation-columns.ts';
-import { refreshImageConsensus } from '../refresh-image-consensus.ts';
 import { writeWhileClaimed } from '../write-while-claimed.ts';
 import { type RescoreClaim, updateHeldItem } from './item-status.ts';
 
@@ -40,6 +39,5 @@ export async function recordRescoreResult(
       return evaluation.id;
     },
   );
-  if (isWritten) void refreshImageConsensus(db, submissionId);
   return isWritten;
 }

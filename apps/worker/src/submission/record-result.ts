@@ -1,7 +1,6 @@
 import { type Db, markSubmissionScored, type SubmissionClaim } from '@tenfold/db';
 import type { RankedResult } from '@tenfold/scoring';
 import { evaluationColumns } from '../evaluation-columns.ts';
-import { refreshImageConsensus } from '../refresh-image-consensus.ts';
 import { writeWhileClaimed } from '../write-while-claimed.ts';
 
 /**
@@ -32,6 +31,5 @@ export async function recordSubmissionResult(
       return evaluation.id;
     },
   );
-  if (evaluationId !== null) void refreshImageConsensus(db, submissionId);
   return evaluationId;
 }

@@ -21,6 +21,10 @@ type Member = { modelId: string; evaluationId: string; isStrong: boolean; accura
 const PREDICTIONS_CHUNK = 100;
 /** A full rebuild of 500 models reads 5 MB of predictions; a normal sync is one or two models. */
 const TRANSACTION_TIMEOUT_MS = 120_000;
+/** How long to wait for a pool connection: under load it can exceed Prisma's default of 2 s. */
+const TRANSACTION_MAX_WAIT_MS = 20_000;
+/** Pause before trying the dataset's lock again while another sync holds it. */
+const LOCK_RETRY_MS = 50;
 
 function isSameMember(a: Member | undefined, b: Member): boolean {
   return !!a && a.evaluationId === b.evaluationId && a.isStrong === b.isStrong;
@@ -101,6 +105,69 @@ async function writeImageRows(
       "strongTopCount" = EXCLUDED."strongTopCount", "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
+/** One sync, under the dataset's lock, in the transaction `tx`. */
+async function syncLocked(
+  tx: Prisma.TransactionClient,
+  datasetId: DatasetId,
+  loadLabels: LoadTestLabels,
+  options: { rebuild?: boolean },
+): Promise<ConsensusSyncResult> {
+  const dataset = datasetEnumFromId(datasetId);
+  const board = await getLeaderboard(tx, datasetId);
+  const desired: Member[] = board.map((entry) => ({
+    modelId: entry.modelId,
+    evaluationId: entry.evaluationId,
+    isStrong: entry.rank <= STRONG_MODEL_COUNT,
+    accuracy: entry.accuracy,
+  }));
+  const current: Member[] = await tx.consensusMember.findMany({
+    where: { dataset },
+    select: { modelId: true, evaluationId: true, isStrong: true, accuracy: true },
+  });
+  const currentByModel = new Map(current.map((member) => [member.modelId, member]));
+  const desiredByModel = new Map(desired.map((member) => [member.modelId, member]));
+  let leaving = current.filter((member) => !isSameMember(desiredByModel.get(member.modelId), member));
+  let joining = desired.filter((member) => !isSameMember(currentByModel.get(member.modelId), member));
+  if (!options.rebuild && leaving.length === 0 && joining.length === 0) {
+    return { joined: 0, left: 0, isRebuilt: false };
+  }
+  const rows = await tx.imageConsensus.findMany({
+    where: { dataset },
+    orderBy: { imageIndex: 'asc' },
+    select: { label: true, votes: true, strongVotes: true },
+  });
+  const labels = rows.length > 0 ? Uint8Array.from(rows, (row) => row.label) : await loadLabels(datasetId);
+  const tables = {
+    votes: new Int32Array(labels.length * CLASS_COUNT),
+    strongVotes: new Int32Array(labels.length * CLASS_COUNT),
+  };
+  let isRebuilt = options.rebuild === true || rows.length === 0;
+  if (!isRebuilt) {
+    rows.forEach((row, image) => {
+      tables.votes.set(row.votes, image * CLASS_COUNT);
+      tables.strongVotes.set(row.strongVotes, image * CLASS_COUNT);
+    });
+    if (!(await tallyMembers(tx, leaving, -1, tables))) {
+      isRebuilt = true;
+      tables.votes.fill(0);
+      tables.strongVotes.fill(0);
+    }
+  }
+  if (isRebuilt) {
+    leaving = current;
+    joining = desired;
+  }
+  if (!(await tallyMembers(tx, joining, 1, tables))) {
+    throw new Error('An evaluation on the board vanished during the consensus sync; the next sync repeats it.');
+  }
+  await writeImageRows(tx, dataset, labels, tables);
+  await tx.consensusMember.deleteMany({
+    where: { dataset, modelId: { in: leaving.map((member) => member.modelId) } },
+  });
+  await tx.consensusMember.createMany({ data: joining.map((member) => ({ dataset, ...member })) });
+  return { joined: joining.length, left: leaving.length, isRebuilt };
+}
+
 /**
  * Brings a dataset's per-image consensus (ImageConsensus) in line with its board: every public,
  * non-hidden, non-disqualified model votes once, through its board entry's evaluation in force
@@ -110,7 +177,7 @@ async function writeImageRows(
  * safety, and whenever a model left together with its evaluation).
  *
  * Call it after any change that can move a board (an evaluation written, moderation, visibility,
- * a deletion); it is idempotent, and calls for one dataset queue on an advisory lock.
+ * a deletion); it is idempotent, and calls for one dataset take turns on an advisory lock.
  */
 export async function syncImageConsensus(
   db: Db,
@@ -119,63 +186,21 @@ export async function syncImageConsensus(
   options: { rebuild?: boolean } = {},
 ): Promise<ConsensusSyncResult> {
   const dataset = datasetEnumFromId(datasetId);
-  return db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`tenfold.image-consensus.${dataset}`}))`;
-      const board = await getLeaderboard(tx, datasetId);
-      const desired: Member[] = board.map((entry) => ({
-        modelId: entry.modelId,
-        evaluationId: entry.evaluationId,
-        isStrong: entry.rank <= STRONG_MODEL_COUNT,
-        accuracy: entry.accuracy,
-      }));
-      const current: Member[] = await tx.consensusMember.findMany({
-        where: { dataset },
-        select: { modelId: true, evaluationId: true, isStrong: true, accuracy: true },
-      });
-      const currentByModel = new Map(current.map((member) => [member.modelId, member]));
-      const desiredByModel = new Map(desired.map((member) => [member.modelId, member]));
-      let leaving = current.filter((member) => !isSameMember(desiredByModel.get(member.modelId), member));
-      let joining = desired.filter((member) => !isSameMember(currentByModel.get(member.modelId), member));
-      if (!options.rebuild && leaving.length === 0 && joining.length === 0) {
-        return { joined: 0, left: 0, isRebuilt: false };
-      }
-      const rows = await tx.imageConsensus.findMany({
-        where: { dataset },
-        orderBy: { imageIndex: 'asc' },
-        select: { label: true, votes: true, strongVotes: true },
-      });
-      const labels = rows.length > 0 ? Uint8Array.from(rows, (row) => row.label) : await loadLabels(datasetId);
-      const tables = {
-        votes: new Int32Array(labels.length * CLASS_COUNT),
-        strongVotes: new Int32Array(labels.length * CLASS_COUNT),
-      };
-      let isRebuilt = options.rebuild === true || rows.length === 0;
-      if (!isRebuilt) {
-        rows.forEach((row, image) => {
-          tables.votes.set(row.votes, image * CLASS_COUNT);
-          tables.strongVotes.set(row.strongVotes, image * CLASS_COUNT);
-        });
-        if (!(await tallyMembers(tx, leaving, -1, tables))) {
-          isRebuilt = true;
-          tables.votes.fill(0);
-          tables.strongVotes.fill(0);
-        }
-      }
-      if (isRebuilt) {
-        leaving = current;
-        joining = desired;
-      }
-      if (!(await tallyMembers(tx, joining, 1, tables))) {
-        throw new Error('An evaluation on the board vanished during the consensus sync; the next sync repeats it.');
-      }
-      await writeImageRows(tx, dataset, labels, tables);
-      await tx.consensusMember.deleteMany({
-        where: { dataset, modelId: { in: leaving.map((member) => member.modelId) } },
-      });
-      await tx.consensusMember.createMany({ data: joining.map((member) => ({ dataset, ...member })) });
-      return { joined: joining.length, left: leaving.length, isRebuilt };
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS },
-  );
+  // Waiting for another sync happens outside any transaction. A transaction that waited on the
+  // lock spent its timeout queueing behind the others (syncs after each evaluation, each
+  // moderation and the reconciler, from several processes) and could expire before doing its
+  // own work; Prisma reports an expired one as "Transaction not found" once 100 others have
+  // closed since, as seen once under load. Each try holds a transaction only for its own sync.
+  for (;;) {
+    const result = await db.$transaction(
+      async (tx) => {
+        const [lock] = await tx.$queryRaw<{ isLocked: boolean }[]>`
+          SELECT pg_try_advisory_xact_lock(hashtext(${`tenfold.image-consensus.${dataset}`})) AS "isLocked"`;
+        return lock?.isLocked ? syncLocked(tx, datasetId, loadLabels, options) : null;
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_MAX_WAIT_MS },
+    );
+    if (result) return result;
+    await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+  }
 }

@@ -14,7 +14,7 @@ describe('findCachedPageRoute', () => {
     expect(route('/datasets/mnist?page=oops')).toEqual(route('/datasets/mnist'));
   });
 
-  it('caches the other public pages, and keeps a signed-in visitor model page and private pages per request', () => {
+  it('caches the other public pages, and keeps a signed-in visitor model and label-error pages and private pages per request', () => {
     expect(route('/')).toEqual({ isCached: true, rewriteTo: '/home/_' });
     expect(route('/mnist-vs-fashion?sort=mnist&dir=up')).toEqual({
       isCached: true,
@@ -26,9 +26,17 @@ describe('findCachedPageRoute', () => {
       rewriteTo: `/models/abc/public/${encodeURIComponent('dataset=mnist&cell=3-5')}`,
     });
     expect(route('/models/abc', true)).toEqual({ isCached: false });
-    expect(route('/datasets/mnist/card')).toEqual({ isCached: false });
+    for (const path of ['/datasets/mnist/card', '/datasets/fashion-mnist/consensus']) {
+      expect(route(path, true), path).toEqual({ isCached: true, rewriteTo: null });
+    }
+    expect(route('/datasets/mnist/label-errors?x=1')).toEqual({
+      isCached: true,
+      rewriteTo: '/datasets/mnist/label-errors/_',
+    });
+    expect(route('/datasets/mnist/label-errors', true)).toEqual({ isCached: false });
     // The proxy runs again on the path its rewrite produced.
-    for (const internal of ['/home/_', '/datasets/mnist/board/_', '/models/abc/public/_', '/trade-offs/_']) {
+    const internals = ['/home/_', '/datasets/mnist/board/_', '/models/abc/public/_', '/trade-offs/_'];
+    for (const internal of [...internals, '/datasets/mnist/label-errors/_']) {
       expect(route(internal, true), internal).toEqual({ isCached: true, rewriteTo: null });
     }
     expect(route('/guides/submit-with-the-cli')).toEqual({ isCached: true, rewriteTo: null });
@@ -45,6 +53,8 @@ describe('paramsOfView', () => {
     expect(paramsOfView('board', encodeURIComponent('page=40&sort=latency'))).toBeNull();
     expect(paramsOfView('board', encodeURIComponent('sort=rank'))).toBeNull();
     expect(paramsOfView('home', 'anything')).toBeNull();
+    expect(paramsOfView('labelErrors', '_')).toEqual({});
+    expect(paramsOfView('labelErrors', 'flagged')).toBeNull();
   });
 });
 

@@ -53,6 +53,7 @@ const CANONICAL_VIEW = {
   tradeOffs: canonicalTradeOffsView,
   model: canonicalModelView,
   home: () => EMPTY_VIEW,
+  labelErrors: () => EMPTY_VIEW,
 } as const;
 
 export type ViewKind = keyof typeof CANONICAL_VIEW;
@@ -89,15 +90,22 @@ const PUBLIC_PATHS: { pattern: RegExp; kind: ViewKind; target: (match: RegExpMat
   { pattern: /^\/mnist-vs-fashion$/, kind: 'versus', target: () => '/mnist-vs-fashion' },
   { pattern: /^\/trade-offs$/, kind: 'tradeOffs', target: () => '/trade-offs' },
   { pattern: new RegExp(`^/models/(${ID})$`), kind: 'model', target: ([, id]) => `/models/${id}/public` },
+  {
+    pattern: /^\/datasets\/([a-z-]{1,32})\/label-errors$/,
+    kind: 'labelErrors',
+    target: ([, id]) => `/datasets/${id}/label-errors`,
+  },
 ];
+
+/** Pages with a part of their own for a signed-in visitor: only anonymous visitors get the cached copy. */
+const PER_VIEWER_KINDS: ReadonlySet<ViewKind> = new Set(['model', 'labelErrors']);
 
 /**
  * Paths served from the cache as they are: pages that read no parameters and no viewer, and the
- * internal routes above (Next.js runs the proxy again for the path a rewrite produced). The
- * dataset card is not one: it counts likely label errors from the image consensus, which the
- * worker brings up to date after it has announced a result.
+ * internal routes above (Next.js runs the proxy again for the path a rewrite produced).
  */
 const STATIC_PATHS = [
+  /^\/datasets\/[a-z-]{1,32}\/(card|consensus|label-errors\/[^/]+)$/,
   /^\/guides(\/[a-z0-9-]{1,100})?$/,
   /^\/home\/[^/]+$/,
   /^\/datasets\/[a-z-]{1,32}\/board\/[^/]+$/,
@@ -110,8 +118,8 @@ export type CachedPageRoute = { isCached: false } | { isCached: true; rewriteTo:
 
 /**
  * Where the proxy sends a page request. A signed-in visitor's model page stays rendered per
- * request: it shows their own private models and moderation notices. Everything else listed
- * here is the same for every visitor.
+ * request: it shows their own private models and moderation notices; so does their label-error
+ * page, with its flag buttons. Everything else listed here is the same for every visitor.
  */
 export function findCachedPageRoute(url: URL, isSignedIn: boolean): CachedPageRoute {
   const { pathname } = url;
@@ -119,7 +127,7 @@ export function findCachedPageRoute(url: URL, isSignedIn: boolean): CachedPageRo
   for (const { pattern, kind, target } of PUBLIC_PATHS) {
     const match = pathname.match(pattern);
     if (!match) continue;
-    if (kind === 'model' && isSignedIn) return { isCached: false };
+    if (PER_VIEWER_KINDS.has(kind) && isSignedIn) return { isCached: false };
     const view = CANONICAL_VIEW[kind](paramsOf(url.searchParams));
     return { isCached: true, rewriteTo: `${target(match)}/${encodeURIComponent(view)}` };
   }

@@ -14,6 +14,14 @@ export const PAGE_TAGS = {
   model: (modelId: string) => `model:${modelId}`,
   /** Lists of submissions whatever their state: home's latest, the models' histories. */
   submissions: 'submissions',
+  /**
+   * A dataset's per-image consensus: its consensus, label-error and card pages, the other
+   * dataset's consensus page (the MNIST to Fashion drop reads both) and the model pages showing
+   * the dataset's rare hits and misses.
+   */
+  consensus: (dataset: DatasetId) => `consensus:${dataset}`,
+  /** Readers' flags on a dataset's labels and their reviews: the label-error page. */
+  labelFlags: (dataset: DatasetId) => `label-flags:${dataset}`,
 };
 
 /**
@@ -41,6 +49,16 @@ export function revalidateEveryPublicPage(): void {
 /** A submission created or cancelled: the home page's latest list and the models' histories. */
 export function revalidateSubmissionPages(): void {
   dropTag(PAGE_TAGS.submissions);
+}
+
+/** A worker's consensus sync that changed the dataset's consensus. */
+export function revalidateConsensusPages(dataset: DatasetEnum): void {
+  dropTag(PAGE_TAGS.consensus(datasetIdFromEnum(dataset)));
+}
+
+/** A label flagged, or flags reviewed. */
+export function revalidateLabelFlagPages(dataset: DatasetId): void {
+  dropTag(PAGE_TAGS.labelFlags(dataset));
 }
 
 /** A result (or failure) committed by a worker: its dataset's board and its model's page. */

@@ -16,6 +16,8 @@ export type LikelyLabelError = {
   modelsCounted: number;
   /** Signed-in users' "the label looks wrong" on this image, reviewed or not. */
   flagCount: number;
+  /** Of those, the flags an admin reviewed and agreed with. */
+  agreedCount: number;
   isFlaggedByViewer: boolean;
 };
 
@@ -39,6 +41,8 @@ export async function getLikelyLabelErrors(
     SELECT c."imageIndex", c.label, c."strongTopClass" AS "strongClass", c."strongTopCount" AS "strongVotes",
       c."strongCount", c."correctCount", c."modelsCounted",
       (SELECT count(*)::int FROM "LabelFlag" f WHERE f.dataset = c.dataset AND f."imageIndex" = c."imageIndex") AS "flagCount",
+      (SELECT count(*)::int FROM "LabelFlag" f WHERE f.dataset = c.dataset AND f."imageIndex" = c."imageIndex"
+        AND f."reviewOutcome" = 'agreed') AS "agreedCount",
       EXISTS (SELECT 1 FROM "LabelFlag" f WHERE f.dataset = c.dataset AND f."imageIndex" = c."imageIndex"
         AND f."userId" = ${viewerId}) AS "isFlaggedByViewer"
     FROM "ImageConsensus" c

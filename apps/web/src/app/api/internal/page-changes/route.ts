@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { pageChangeSchema, readPageChangeSecret } from '@tenfold/queue';
 import { getEnv } from '@/env';
 import { isSameOriginRequest } from '@/server/auth/is-same-origin-request';
-import { revalidateResultPages } from '@/server/cache/revalidate-public-pages';
+import { revalidateConsensusPages, revalidateResultPages } from '@/server/cache/revalidate-public-pages';
 import { readJsonBody } from '@/server/http/read-json-body';
 import { refuse } from '@/server/http/refusal';
 import { withRoute } from '@/server/http/with-route';
@@ -15,8 +15,9 @@ function isSameSecret(given: string, secret: string): boolean {
 }
 
 /**
- * POST /api/internal/page-changes `{ dataset, modelId }`: called by workers after they commit a
- * submission's result, so the pages showing it leave the page cache at once. Not for people: the
+ * POST /api/internal/page-changes `{ dataset, modelId }` or `{ dataset, consensus: true }`: called
+ * by workers after they commit a submission's result or a change of a dataset's per-image
+ * consensus, so the pages showing it leave the page cache at once. Not for people: the
  * bearer is the secret workers read from Redis (`readPageChangeSecret`), so no session or API
  * token is identified ('none') and anyone else gets 401 whoever they are signed in as.
  */
@@ -33,7 +34,8 @@ export const POST = withRoute(
     }
     const change = await readJsonBody(request, pageChangeSchema);
     if (!change.ok) return change;
-    revalidateResultPages(change.data.dataset, change.data.modelId);
+    if ('modelId' in change.data) revalidateResultPages(change.data.dataset, change.data.modelId);
+    else revalidateConsensusPages(change.data.dataset);
     return new Response(null, { status: 204 });
   },
 );

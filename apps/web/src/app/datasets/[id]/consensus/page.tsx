@@ -1,4 +1,4 @@
-import { DATASETS, getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
+import { DATASET_IDS, DATASETS, getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -6,10 +6,19 @@ import { ConfusionHeatmap } from '@/components/confusion-heatmap';
 import { TestImage } from '@/components/consensus/test-image';
 import { formatCount, formatDateTime, formatPercent } from '@/lib/format';
 import { findConfusedPairs } from '@/server/analysis/find-confused-pairs';
-import { getRequestDb } from '@/server/db';
+import { PAGE_TAGS, tagCachedPage } from '@/server/cache/revalidate-public-pages';
+import { getCachedPageDb } from '@/server/db';
 import { getCachedConsensus } from '@/server/queries/get-cached-consensus';
 import { getClassDropShares } from '@/server/queries/get-class-drop-shares';
 import { getDatasetConsensus } from '@/server/queries/get-dataset-consensus';
+
+/** Cached until a consensus sync changes it (server/cache/revalidate-public-pages.ts); an hour at most as a safety net. */
+export const revalidate = 3600;
+
+/** Served from the page cache (server/cache/cached-page-path.ts), rendered on first request. */
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -21,8 +30,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ConsensusPage({ params }: Props) {
   const { id } = await params;
   if (!isDatasetId(id)) notFound();
+  // Both datasets: the MNIST to Fashion-MNIST drop below reads both consensus tables.
+  await tagCachedPage(...DATASET_IDS.map(PAGE_TAGS.consensus));
   const dataset = getDatasetInfo(id);
-  const db = await getRequestDb();
+  const db = getCachedPageDb();
   const [consensus, drop] = await Promise.all([
     getCachedConsensus(db, `page:${id}`, () => getDatasetConsensus(db, id)),
     getCachedConsensus(db, 'drop', () => getClassDropShares(db)),

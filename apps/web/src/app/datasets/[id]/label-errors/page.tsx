@@ -1,94 +1,16 @@
-import { LABEL_ERROR_AGREEMENT, LABEL_ERROR_MIN_STRONG_MODELS, STRONG_MODEL_COUNT } from '@tenfold/boards';
-import { getDatasetInfo, isDatasetId } from '@tenfold/datasets/catalog';
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { FlagLabelButton } from '@/components/consensus/flag-label-button';
-import { TestImage } from '@/components/consensus/test-image';
-import { formatPercent } from '@/lib/format';
 import { getViewer } from '@/server/auth/get-viewer';
 import { getRequestDb } from '@/server/db';
-import { getLikelyLabelErrors } from '@/server/queries/get-likely-label-errors';
+import { LabelErrorsPage, labelErrorsMetadata } from './label-errors-page.tsx';
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { id } = await params;
-  return isDatasetId(id) ? { title: `${getDatasetInfo(id).name}: likely label errors` } : {};
+  return labelErrorsMetadata((await params).id);
 }
 
-export default async function LabelErrorsPage({ params }: Props) {
-  const { id } = await params;
-  if (!isDatasetId(id)) notFound();
-  const dataset = getDatasetInfo(id);
-  const viewer = await getViewer();
-  const candidates = await getLikelyLabelErrors(await getRequestDb(), id, viewer?.userId ?? null);
-  const name = (index: number) => dataset.classNames[index];
-
-  return (
-    <>
-      <section className="card" aria-labelledby="label-errors-heading">
-        <h2 id="label-errors-heading">Likely label errors</h2>
-        <p>
-          Test images on which at least {formatPercent(LABEL_ERROR_AGREEMENT, 0)} of the strongest models (the{' '}
-          {STRONG_MODEL_COUNT} best of the leaderboard, at least {LABEL_ERROR_MIN_STRONG_MODELS} of them) agree on one
-          class other than the official label. Strong agreement against a label is a reason to look, not proof: a
-          genuinely ambiguous image draws it too. The official labels never change here and every score stays on the
-          official split; flags go to the admins for review.
-        </p>
-        {viewer ? null : (
-          <p className="small">
-            <Link href={`/sign-in?next=${encodeURIComponent(`/datasets/${id}/label-errors`)}`}>Sign in</Link> to flag a
-            label that looks wrong.
-          </p>
-        )}
-      </section>
-      {candidates.length === 0 ? (
-        <p className="empty" data-testid="no-label-errors">
-          No image meets that bar on {dataset.name} yet.
-        </p>
-      ) : (
-        <ul className="consensus-grid" data-testid="label-errors">
-          {candidates.map((image) => (
-            <li
-              key={image.imageIndex}
-              className="consensus-grid__item"
-              data-testid="label-error"
-              data-index={image.imageIndex}
-            >
-              <TestImage
-                datasetSlug={dataset.slug}
-                imageIndex={image.imageIndex}
-                alt={`Test image #${image.imageIndex}, labelled ${name(image.label)}`}
-              />
-              <span className="small">#{image.imageIndex}</span>
-              <span className="small">
-                Label <strong>{name(image.label)}</strong>
-              </span>
-              <span className="small">
-                Strong models say <strong data-testid="strong-vote">{name(image.strongClass)}</strong>
-              </span>
-              <span className="small muted" data-testid="strong-agreement">
-                {image.strongVotes} of {image.strongCount} strong · {image.correctCount} of {image.modelsCounted} agree
-                with the label
-              </span>
-              {image.flagCount > 0 ? (
-                <span className="small muted" data-testid="flag-count">
-                  {image.flagCount} {image.flagCount === 1 ? 'flag' : 'flags'}
-                </span>
-              ) : null}
-              {viewer ? (
-                <FlagLabelButton
-                  datasetSlug={dataset.slug}
-                  imageIndex={image.imageIndex}
-                  suggestedClass={image.strongClass}
-                  isFlagged={image.isFlaggedByViewer}
-                />
-              ) : null}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
+/** A signed-in visitor's label-error page, rendered per request (anonymous visitors get `[view]`). */
+export default async function SignedInLabelErrorsPage({ params }: Props) {
+  const db = await getRequestDb();
+  return LabelErrorsPage({ db, id: (await params).id, viewer: await getViewer() });
 }

@@ -1,6 +1,8 @@
+import { DATASET_IDS } from '@tenfold/datasets/catalog';
 import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
 import { labelFlagReviewSchema, reviewLabelFlags } from '@/server/admin/review-label-flags';
+import { revalidateLabelFlagPages } from '@/server/cache/revalidate-public-pages';
 import { readJsonBody } from '@/server/http/read-json-body';
 import { withRoute } from '@/server/http/with-route';
 
@@ -13,6 +15,9 @@ export const POST = withRoute(
   async (request, { actor }) => {
     const body = await readJsonBody(request, labelFlagReviewSchema);
     if (!body.ok) return body;
-    return Response.json(await reviewLabelFlags(getDb(getEnv().DATABASE_URL), actor, body.data));
+    const summary = await reviewLabelFlags(getDb(getEnv().DATABASE_URL), actor, body.data);
+    // The cached label-error pages show which labels an admin agreed are wrong.
+    if (summary.done > 0) for (const dataset of DATASET_IDS) revalidateLabelFlagPages(dataset);
+    return Response.json(summary);
   },
 );

@@ -1,6 +1,7 @@
 import { isDatasetId } from '@tenfold/datasets/catalog';
 import { getDb } from '@tenfold/db';
 import { getEnv } from '@/env';
+import { revalidateLabelFlagPages } from '@/server/cache/revalidate-public-pages';
 import { flagImageLabel, flagImageLabelSchema } from '@/server/consensus/flag-image-label';
 import { readJsonBody } from '@/server/http/read-json-body';
 import { refuse } from '@/server/http/refusal';
@@ -21,6 +22,8 @@ export const POST = withRoute(
     if (!body.ok) return body;
     const result = await flagImageLabel(getDb(getEnv().DATABASE_URL), actor, id, Number(index), body.data);
     if (!result.ok) return result;
+    // The cached label-error page counts the flags.
+    if (result.flag.isNew) revalidateLabelFlagPages(id);
     return Response.json(result.flag, { status: result.flag.isNew ? 201 : 200 });
   },
 );
