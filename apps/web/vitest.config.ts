@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 const fromHere = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
+  // tsconfig.json leaves JSX to Next.js (`preserve`); tests that render a component need it compiled.
+  oxc: { jsx: { runtime: 'automatic' } },
   resolve: {
     alias: [
       { find: /^@\//, replacement: `${fromHere('./src')}/` },

@@ -34,10 +34,16 @@ type Props = {
   testId?: string;
 };
 
-const bounds = (values: number[]): [number, number] => {
+/**
+ * The extent of the values, widened when they are all one value (a board with one model): by a
+ * factor on a log axis, where subtracting could cross zero (a few µs per image) and give NaN.
+ */
+const bounds = (values: number[], isLog = false): [number, number] => {
+  if (values.length === 0) return isLog ? [1, 10] : [0, 1];
   const min = Math.min(...values);
   const max = Math.max(...values);
-  return min === max ? [min - 0.01, max + 0.01] : [min, max];
+  if (min !== max) return [min, max];
+  return isLog ? [min / 2, max * 2] : [min - 0.01, max + 0.01];
 };
 
 /**
@@ -50,7 +56,10 @@ export function ScatterChart(props: Props) {
   const points = props.points.filter((point) => !isLog || point.x > 0);
   const plot = { left: MARGIN.left, right: WIDTH - MARGIN.right, top: MARGIN.top, bottom: HEIGHT - MARGIN.bottom };
   let [y0, y1] = bounds(points.map((point) => point.y));
-  let [x0, x1] = bounds(points.map((point) => point.x));
+  let [x0, x1] = bounds(
+    points.map((point) => point.x),
+    isLog,
+  );
   if (props.showDiagonal) {
     // Both axes on one scale, so the diagonal means "the same on both".
     [x0, y0] = [Math.min(x0, y0), Math.min(x0, y0)];
