@@ -1,9 +1,10 @@
-import { type IncomingMessage, type OutgoingHttpHeaders, Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { getSessionCookie } from 'better-auth/cookies';
 import { type CachedEntry, readCachedPage } from '../../../page-cache/page-cache-handler.mjs';
 import { findCachedPageRoute } from '../cache/cached-page-path.ts';
+import { addRequestHook } from './add-request-hook.ts';
 import { pickEncoding } from './pick-encoding.ts';
 
 /** A cached page's response as Next.js sent it, with its body encoded once. */
@@ -15,7 +16,6 @@ type StoredResponse = {
   bodies: { identity: Buffer; gzip: Buffer; br: Buffer };
 };
 
-const INSTALLED = Symbol.for('tenfold.sendCachedPages');
 /** Keyed by the page cache's own entry: a revalidation that drops the entry drops this too. */
 const responses = new WeakMap<CachedEntry, StoredResponse>();
 /** Entries whose response is being encoded, so that concurrent hits encode it once. */
@@ -182,18 +182,8 @@ function answerFromPageCache(request: IncomingMessage, response: ServerResponse)
  * it before Next.js sees them. It is not a second cache: what is served is the entry Next.js
  * stored, only while it is stored (a revalidation drops both at once) and fresh by Next.js's own
  * `s-maxage`; anything else (RSC requests, signed-in model pages, misses, stale entries) goes
- * to Next.js. Installed once, on Server.prototype.emit like the other request hooks.
+ * to Next.js.
  */
 export function sendCachedPages(): void {
-  const prototype = Server.prototype as Server & { [INSTALLED]?: true };
-  if (prototype[INSTALLED]) return;
-  prototype[INSTALLED] = true;
-  const emit = prototype.emit;
-  prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const [request, response] = args as [IncomingMessage, ServerResponse];
-      if (answerFromPageCache(request, response)) return true;
-    }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof prototype.emit;
+  addRequestHook('sendCachedPages', answerFromPageCache);
 }

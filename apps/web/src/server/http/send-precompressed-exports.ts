@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Server } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import { addRequestHook } from './add-request-hook.ts';
 import { pickEncoding } from './pick-encoding.ts';
 
 /** An export body in each encoding clients ask for, made once per change of the board. */
@@ -9,7 +9,6 @@ export type ExportEncodings = { identity: Buffer; gzip: Buffer; br: Buffer };
 type Handoff = { header: string; byRequest: Map<string, ExportEncodings | null> };
 
 const HANDOFF = Symbol.for('tenfold.precompressedExports');
-const INSTALLED = Symbol.for('tenfold.sendPrecompressedExports');
 
 /**
  * Shared through globalThis: the route handlers and this hook live in different bundles. The
@@ -60,27 +59,20 @@ let nextId = 0;
  * twice, never copied. Anything the route answers without handing over goes out as Next.js wrote it.
  */
 export function sendPrecompressedExports(): void {
-  const prototype = Server.prototype as Server & { [INSTALLED]?: true };
-  if (prototype[INSTALLED]) return;
-  prototype[INSTALLED] = true;
-  const emit = prototype.emit;
-  prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const [request, response] = args as [IncomingMessage, ServerResponse];
-      const coding = pickEncoding(String(request.headers['accept-encoding'] ?? ''));
-      if ((request.method === 'GET' || request.method === 'HEAD') && coding && isExport(request.url ?? '')) {
-        const { header, byRequest } = handoff();
-        nextId += 1;
-        const id = String(nextId);
-        delete request.headers['accept-encoding'];
-        request.headers[header] = id;
-        byRequest.set(id, null);
-        response.once('close', () => byRequest.delete(id));
-        sendHandedOverBody(response, coding, () => byRequest.get(id) ?? null);
-      }
+  addRequestHook('sendPrecompressedExports', (request, response) => {
+    const coding = pickEncoding(String(request.headers['accept-encoding'] ?? ''));
+    if ((request.method === 'GET' || request.method === 'HEAD') && coding && isExport(request.url ?? '')) {
+      const { header, byRequest } = handoff();
+      nextId += 1;
+      const id = String(nextId);
+      delete request.headers['accept-encoding'];
+      request.headers[header] = id;
+      byRequest.set(id, null);
+      response.once('close', () => byRequest.delete(id));
+      sendHandedOverBody(response, coding, () => byRequest.get(id) ?? null);
     }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof prototype.emit;
+    return false;
+  });
 }
 
 function sendHandedOverBody(response: ServerResponse, coding: 'br' | 'gzip', take: () => ExportEncodings | null): void {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type IncomingMessage, Server } from 'node:http';
+import { addRequestHook } from './add-request-hook.ts';
 
 const HEADER_NAME = Symbol.for('tenfold.socketAddressHeader');
 type Holder = { [HEADER_NAME]?: string };
@@ -10,24 +10,18 @@ type Holder = { [HEADER_NAME]?: string };
  * X-Forwarded-For exactly as it arrived into headers whose name holds a random per-process
  * secret: a client cannot guess the name, so it cannot send a header that is read as either.
  * The name is kept on globalThis because instrumentation and route handlers are separate
- * bundles of one process. Installed once, like refuseUnsupportedMethods.
+ * bundles of one process.
  */
 export function stampSocketAddresses(): void {
   const holder = globalThis as Holder;
-  if (holder[HEADER_NAME]) return;
-  const name = `x-tenfold-socket-${randomBytes(16).toString('hex')}`;
-  holder[HEADER_NAME] = name;
-  const prototype = Server.prototype;
-  const emit = prototype.emit;
-  prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') {
-      const request = args[0] as IncomingMessage;
-      request.headers[name] = request.socket.remoteAddress ?? '';
-      const forwardedFor = request.headers['x-forwarded-for'];
-      if (forwardedFor !== undefined) request.headers[`${name}-forwarded-for`] = forwardedFor;
-    }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as typeof prototype.emit;
+  holder[HEADER_NAME] ??= `x-tenfold-socket-${randomBytes(16).toString('hex')}`;
+  const name = holder[HEADER_NAME];
+  addRequestHook('stampSocketAddresses', (request) => {
+    request.headers[name] = request.socket.remoteAddress ?? '';
+    const forwardedFor = request.headers['x-forwarded-for'];
+    if (forwardedFor !== undefined) request.headers[`${name}-forwarded-for`] = forwardedFor;
+    return false;
+  });
 }
 
 export type StampedAddress = { socket: string; forwardedFor: string | null };
