@@ -6,7 +6,7 @@ import { disconnectDb, getDb } from '@tenfold/db';
 import { createTestDatabase } from '@tenfold/db/testing';
 import type { startProcess } from '../../apps/web/tests/e2e/processes.ts';
 import { stopProcess } from '../../apps/web/tests/e2e/processes.ts';
-import { measureHttpLoad } from '../support/measure-http-load.ts';
+import { measureAgainstStatic } from '../support/measure-against-static.ts';
 import { requireWebBuild, startBenchWebApp } from '../support/start-bench-web-app.ts';
 
 /** The pages of issue #16 served from the page cache, summed up against the static file at the end. */
@@ -78,47 +78,28 @@ async function main() {
     const started = await startBenchWebApp(database.databaseUrl);
     web = started.web;
     const { baseUrl } = started;
-    type Measured = Awaited<ReturnType<typeof measureHttpLoad>>;
-    const results: { name: string; alone: Measured; result: Measured }[] = [];
-    for (const [name, path] of [
-      ['reference: a static file', '/icon.svg'],
-      ['leaderboard page', '/datasets/mnist'],
-      [CONSENSUS_PAGES[0], '/datasets/mnist/consensus'],
-      [CONSENSUS_PAGES[1], '/datasets/mnist/label-errors'],
-      [CONSENSUS_PAGES[2], '/datasets/mnist/card'],
-      ['model page with rare hits and misses', `/models/${sampleModel.id}?dataset=mnist`],
-      ['REST API v1 consensus, JSON (10,000 rows)', '/api/v1/datasets/mnist/consensus'],
-      ['REST API v1 consensus, CSV', '/api/v1/datasets/mnist/consensus?format=csv'],
-    ] as const) {
-      await measureHttpLoad(`${baseUrl}${path}`, 4, 3); // warm up: compile caches, connection pool, dataset load
-      const alone = await measureHttpLoad(`${baseUrl}${path}`, 1, 3);
-      const result = await measureHttpLoad(`${baseUrl}${path}`, clients, seconds);
-      results.push({ name, alone, result });
-      console.log(`${name}: ${result.perSecond.toFixed(0)} req/s, p99 ${result.p99.toFixed(1)} ms`);
-    }
-    // The peer: what this machine serves at best under the same load, so runs on busy and idle
-    // machines compare by ratio rather than by raw milliseconds (as bench:leaderboard).
-    const peer = results[0]?.result;
-    if (!peer) throw new Error('no reference row');
-    const p99Ratio = (result: Measured) => result.p99 / peer.p99;
-    const throughputRatio = (result: Measured) => result.perSecond / peer.perSecond;
     console.log(`\n| consensus sync | ms | note |\n| --- | --- | --- |\n${syncRows.join('\n')}`);
-    console.log(`\n${models + 5} models, ${clients} clients, ${seconds} s each\n`);
-    console.log(
-      '| request | 1 client p50 ms | requests | req/s | p50 ms | p95 ms | p99 ms | p99 vs static | req/s vs static | KiB | errors |',
+    console.log(`\n${models + 5} models`);
+    const rows = await measureAgainstStatic(
+      baseUrl,
+      [
+        ['leaderboard page', '/datasets/mnist'],
+        [CONSENSUS_PAGES[0], '/datasets/mnist/consensus'],
+        [CONSENSUS_PAGES[1], '/datasets/mnist/label-errors'],
+        [CONSENSUS_PAGES[2], '/datasets/mnist/card'],
+        ['model page with rare hits and misses', `/models/${sampleModel.id}?dataset=mnist`],
+        ['REST API v1 consensus, JSON (10,000 rows)', '/api/v1/datasets/mnist/consensus'],
+        ['REST API v1 consensus, CSV', '/api/v1/datasets/mnist/consensus?format=csv'],
+      ],
+      clients,
+      seconds,
     );
-    console.log(
-      '| ------- | --------------- | -------- | ----- | ------ | ------ | ------ | ------------- | --------------- | --- | ------ |',
-    );
-    for (const { name, alone, result } of results) {
-      console.log(
-        `| ${name} | ${alone.p50.toFixed(1)} | ${result.requests} | ${result.perSecond.toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${p99Ratio(result).toFixed(2)}x | ${throughputRatio(result).toFixed(2)}x | ${result.kb.toFixed(0)} | ${result.errors} |`,
-      );
-    }
     console.log('');
-    for (const { name, result } of results.filter((row) => CONSENSUS_PAGES.some((page) => page === row.name))) {
+    for (const { name, p99Ratio, throughputRatio } of rows.filter((row) =>
+      CONSENSUS_PAGES.some((page) => page === row.name),
+    )) {
       console.log(
-        `${name}: p99 vs static ${p99Ratio(result).toFixed(2)}x, throughput vs static ${throughputRatio(result).toFixed(2)}x`,
+        `${name}: p99 vs static ${p99Ratio.toFixed(2)}x, throughput vs static ${throughputRatio.toFixed(2)}x`,
       );
     }
   } finally {
