@@ -31,6 +31,12 @@ const nextConfig: NextConfig = {
   // from node_modules at run time instead of being bundled.
   serverExternalPackages: ['bullmq', 'ioredis', 'pg', '@prisma/client', '@prisma/adapter-pg'],
   outputFileTracingRoot: REPO_ROOT,
+  // The proxy's rewrites to the cached routes (src/proxy.ts) must stay inside this server. Next.js
+  // gives the proxy a URL on `localhost` unless this is set, while the router compares the rewrite
+  // with the host `next start --hostname` names: under any other host name it took every rewrite
+  // for an external one and fetched the page from itself over HTTP (a second request per page,
+  // and ECONNRESET when the keep-alive socket it reused had just been closed).
+  skipProxyUrlNormalize: true,
   // Public pages live here between changes of the data: in memory, dropped by tag at once.
   cacheHandler: fileURLToPath(new URL('./page-cache/page-cache-handler.mjs', import.meta.url)),
   cacheMaxMemorySize: 0,
