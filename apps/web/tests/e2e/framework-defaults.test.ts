@@ -13,7 +13,7 @@ import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
 // image against PyTorch's own predictions of the same network:
 // - PyTorch 2.9+: torch.onnx.export writes model.onnx (IR 10, opset 18+) + model.onnx.data;
 // - tfjs-node: model.save('file://dir') writes model.json with "paths": ["./weights.bin"].
-// Needs `npx next build` in apps/web first.
+// Needs the builds `npm test` makes first: `npx turbo run build --filter=@tenfold/web --filter=@tenfold/worker`.
 
 const FIXTURES = join(REPO_ROOT, 'packages/scoring/tests/fixtures');
 const TENFOLD_BIN = join(REPO_ROOT, 'node_modules/.bin/tenfold');
@@ -99,7 +99,7 @@ beforeAll(async () => {
     for (const file of files) await writeFile(join(workDir, folder, file.name), file.bytes);
   }
   app = await startWebApp('framework_defaults');
-  worker = startProcess('worker', 'npx', ['tsx', 'apps/worker/src/index.ts'], { cwd: REPO_ROOT, env: app.env });
+  worker = startProcess('worker', process.execPath, ['apps/worker/dist/index.mjs'], { cwd: REPO_ROOT, env: app.env });
   browser = await launchChromium();
 }, 120_000);
 

@@ -16,7 +16,8 @@ export function startWorkerProcess(env: {
   QUEUE_PREFIX: string;
   WEB_URL?: string;
 }): Spawned {
-  return startProcess('worker', process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  // Its compiled bundle, as `npm start` runs it (`npm test` builds it first).
+  return startProcess('worker', process.execPath, ['dist/index.mjs'], {
     cwd: WORKER_DIR,
     env: {
       ...process.env,

@@ -5,8 +5,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectIsolation } from './isolation-prefix.ts';
 
-const CHILD_ENTRY = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
-const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
+/**
+ * How Node starts the child's code. A compiled parent (the worker's or `npm run score`'s bundle)
+ * starts the compiled child, `@tenfold/scoring/sandbox-child`, built with it; a parent run from
+ * source (tests, benches) starts the source through tsx, so an edit is never run from a stale
+ * build.
+ */
+function childEntryArgs(): string[] {
+  const require = createRequire(import.meta.url);
+  if (!import.meta.url.endsWith('.ts')) return [require.resolve('@tenfold/scoring/sandbox-child')];
+  return ['--import', require.resolve('tsx'), fileURLToPath(new URL('./sandbox-child.ts', import.meta.url))];
+}
+const CHILD_ENTRY_ARGS = childEntryArgs();
 
 export type SandboxChild = { child: ChildProcess; jobDir: string; dispose: () => Promise<void> };
 
@@ -45,13 +55,7 @@ export async function spawnSandboxChild(workDir: string, memoryMb: number, isSpa
     ...isolation.wrap((memoryMb + DATA_LIMIT_HEADROOM_MB) * 1024 * 1024),
     process.execPath,
   ];
-  const nodeArgs = [
-    '--import',
-    TSX_LOADER,
-    `--max-old-space-size=${memoryMb}`,
-    CHILD_ENTRY,
-    ...(isSpare ? ['--preload'] : []),
-  ];
+  const nodeArgs = [`--max-old-space-size=${memoryMb}`, ...CHILD_ENTRY_ARGS, ...(isSpare ? ['--preload'] : [])];
   const child = spawn(command, [...prefix, ...nodeArgs], {
     cwd: jobDir,
     env: {
@@ -77,7 +81,7 @@ export async function spawnSandboxChild(workDir: string, memoryMb: number, isSpa
   return { child, jobDir, dispose };
 }
 
-// Starting a child (Node, the TypeScript loader, ONNX Runtime) takes about half a second, so a
+// Starting a child (Node, ONNX Runtime, and from source the TypeScript loader) takes a few tenths of a second, so a
 // worker keeps one started child per setting ready for its next job.
 const spares = new Map<string, Promise<SandboxChild>>();
 
