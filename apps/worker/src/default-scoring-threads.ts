@@ -2,11 +2,12 @@ import { availableParallelism } from 'node:os';
 
 /**
  * ONNX Runtime's intra-op threads per scoring process when SCORING_THREADS is not set: the
- * machine's cores shared among the jobs the process runs at once. Measured on the project's
- * 2-core machine (BENCHMARKS.md, "Threads"): with one job at a time, 2 threads ranked the ResNet
- * in about 0.6x the time of 1 and never changed a prediction; more threads than cores per job
- * only make the jobs' threads wait on one another. Several worker processes on one machine
- * should set it (cores / total jobs).
+ * machine's cores shared among the jobs the process runs at once (2 on the project's 2-core
+ * machine with one job at a time). On that machine, idle, bare ONNX Runtime ran the ResNet
+ * fastest at 2 threads (2.3 s against Tenfold's 5.5 s at 1); threads beyond the cores per job only
+ * wait on one another. Predictions are the same at 1 and 2 threads (tests/pytorch-agreement and
+ * bench:scoring check them). Several worker processes on one machine, or a machine busy with
+ * other work, should set it (cores / all jobs at once; 1 when shared: BENCHMARKS.md, "Threads").
  */
 export function defaultScoringThreads(concurrency: number, cores = availableParallelism()): number {
   return Math.max(1, Math.floor(cores / concurrency));
