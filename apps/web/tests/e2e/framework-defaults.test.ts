@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledWorkerEntry } from '../support/start-worker-process.ts';
 import { launchChromium, newPage, signUpInBrowser } from './browser.ts';
 import { callApp } from './http-client.ts';
 import { type Finished, runToEnd, type Spawned, startProcess, stopProcess } from './processes.ts';
@@ -99,7 +100,7 @@ beforeAll(async () => {
     for (const file of files) await writeFile(join(workDir, folder, file.name), file.bytes);
   }
   app = await startWebApp('framework_defaults');
-  worker = startProcess('worker', process.execPath, ['apps/worker/dist/index.mjs'], { cwd: REPO_ROOT, env: app.env });
+  worker = startProcess('worker', process.execPath, [compiledWorkerEntry()], { cwd: REPO_ROOT, env: app.env });
   browser = await launchChromium();
 }, 120_000);
 
