@@ -1,6 +1,6 @@
 // `npm run bench:latency`: upload -> on the board's page, through the real web app (`next start`
-// of apps/web's production build; run `npx turbo run build --filter=@tenfold/web --filter=@tenfold/worker` first) and a
-// real worker process (its compiled bundle), on a throwaway database and queue prefix of the local PostgreSQL and Redis.
+// of apps/web's production build; run `npx turbo run build --filter=@tenfold/web` first) and a
+// real worker process (its compiled bundle, which the npm script builds), on a throwaway database and queue prefix of the local PostgreSQL and Redis.
 // For each network, N submissions one after the other on an idle queue (each waits until the one
 // before has finished its shifted-copy check): the time from sending the upload (POST
 // /api/submissions, as the form sends it) until GET /datasets/mnist lists the model,

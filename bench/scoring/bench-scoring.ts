@@ -4,8 +4,8 @@
 // worker does it (claim, sandboxed child, checks, sanity pass, test images, shifted copy, every
 // database write, on a throwaway database) with the time to rank (claim to evaluation committed),
 // PyTorch's own CPU evaluation where the weights load back into PyTorch, and TF.js where the
-// network has a LayersModel fixture, and prints the ratios. Needs the scorer's build (`npx turbo run
-// build --filter=@tenfold/worker`) for the start-up of the compiled scoring child.
+// network has a LayersModel fixture, and prints the ratios. Its npm script builds the worker and
+// the scorer first: the last line compares the compiled scoring child's start with tsx's.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -2,7 +2,7 @@
 // one worker process and then with two sharing the queue, and the ratio. Each process runs with
 // WORKER_CONCURRENCY=1 and scores the same network: a trained one from packages/scoring's fixtures
 // (linear, mlp, cnn), or `wide`, a synthetic 784-2048-10 network whose inference outweighs the
-// fixed cost of a job. Needs the worker's build (`npx turbo run build --filter=@tenfold/worker`). Uses the local PostgreSQL (a throwaway database) and Redis (a throwaway
+// fixed cost of a job. Its npm script builds the worker first (the processes run its bundle). Uses the local PostgreSQL (a throwaway database) and Redis (a throwaway
 // queue prefix).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
