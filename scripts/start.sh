@@ -30,13 +30,13 @@ npm run --silent seed -w @tenfold/db || die "seeding failed: see above."
 # A fresh board gets the committed baseline models (baselines/), scored by the worker like any upload.
 say "submitting baselines if the board is empty"
 node_modules/.bin/tsx baselines/submit-baselines.ts || die "submitting baselines failed: see above."
-say "building the web app"
-npx turbo run build --filter=@tenfold/web --output-logs=errors-only || die "the build failed: see above."
+say "building the web app and the worker"
+npx turbo run build --filter=@tenfold/web --filter=@tenfold/worker --output-logs=errors-only || die "the build failed: see above."
 
 # The worker scores each dataset it has and leaves the others' submissions queued until one
 # can; say here, before it starts, what is missing and how to get it.
 say "checking the datasets"
-(cd apps/worker && node --import tsx src/check-datasets.ts) ||
+(cd apps/worker && node dist/check-datasets.mjs) ||
   say "the worker starts without the missing dataset(s) above: their submissions wait, queued, and are scored once a worker has the files (it looks again every few seconds)."
 
 pids=()
@@ -49,9 +49,10 @@ stop_all() {
 trap stop_all INT TERM EXIT
 
 # The binaries are started directly (not through `npm run`) so SIGTERM reaches them.
-# `node --import tsx`, not the tsx CLI, which kills a child that does not exit within ~60 ms of
-# SIGTERM: the worker needs its grace period to finish or hand back running jobs.
-(cd apps/worker && WEB_URL="http://127.0.0.1:$PORT" exec node --import tsx src/index.ts) &
+# The worker is its compiled bundle (`npm run build -w @tenfold/worker`), started by node itself:
+# the tsx CLI would kill a child that does not exit within ~60 ms of SIGTERM, and the worker
+# needs its grace period to finish or hand back running jobs.
+(cd apps/worker && WEB_URL="http://127.0.0.1:$PORT" exec node dist/index.mjs) &
 pids+=($!)
 (cd apps/web && exec ../../node_modules/.bin/next start -p "$PORT") &
 pids+=($!)

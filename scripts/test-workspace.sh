@@ -2,7 +2,7 @@
 # `npm run test:workspace -- <workspace> [<vitest filters or flags>]`: one workspace's unit and
 # integration tests, e.g. `npm run test:workspace -- scoring` or `-- @tenfold/web tests/queries.test.ts`.
 # Prepares what integration tests need (dependencies, PostgreSQL and Redis answering, Prisma client,
-# migrations) and nothing more: no Debian packages, no Next.js build. A suite that needs those fails
+# migrations, the worker's and scorer's builds) and nothing more: no Debian packages, no Next.js build. A suite that needs those fails
 # saying what to run (apps/web's browser tests need `npx turbo run build --filter=@tenfold/web`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,5 +24,8 @@ shift
 
 check_node
 prepare_project
+# Tests start the compiled worker and `npm run score` (turbo rebuilds only what changed).
+say "building the worker and the scorer"
+npx turbo run build --filter=@tenfold/worker --output-logs=errors-only || die "the build failed: see above."
 say "testing $workspace"
 exec npm run --silent test -w "$workspace" -- "$@"

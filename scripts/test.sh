@@ -17,8 +17,9 @@ npm run --silent db:migrate -- check || die "the schema drifted from the migrati
 say "type-checking and linting"
 npx turbo run typecheck --output-logs=errors-only || die "type errors: see above."
 npx biome check . || die "lint or format problems: run 'npm run format' and see above."
-say "building the web app for the browser tests"
-npx turbo run build --filter=@tenfold/web --output-logs=errors-only || die "the build failed: see above."
+# The tests start the web app, the worker and `npm run score` as `npm start` does: from their builds.
+say "building the web app, the worker and the scorer for the tests"
+npx turbo run build --filter=@tenfold/web --filter=@tenfold/worker --output-logs=errors-only || die "the build failed: see above."
 
 mkdir -p .tenfold
 results=.tenfold/test-results.json

@@ -1,6 +1,6 @@
 // `npm run bench:latency`: upload -> on the board's page, through the real web app (`next start`
 // of apps/web's production build; run `npx turbo run build --filter=@tenfold/web` first) and a
-// real worker process, on a throwaway database and queue prefix of the local PostgreSQL and Redis.
+// real worker process (its compiled bundle, which the npm script builds), on a throwaway database and queue prefix of the local PostgreSQL and Redis.
 // For each network, N submissions one after the other on an idle queue (each waits until the one
 // before has finished its shifted-copy check): the time from sending the upload (POST
 // /api/submissions, as the form sends it) until GET /datasets/mnist lists the model,
@@ -33,8 +33,8 @@ if (!Number.isInteger(submissions) || submissions < 1 || networks.some((name) =>
 }
 
 const app = await startWebApp('bench_latency', { SUBMISSIONS_PER_HOUR: '10000', SUBMISSIONS_PER_DAY: '10000' });
-// As the worker's start script runs it.
-const worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/index.ts'], {
+// As the worker's start script runs it: its compiled bundle.
+const worker = startProcess('worker', process.execPath, ['apps/worker/dist/index.mjs'], {
   cwd: REPO_ROOT,
   env: app.env,
 });

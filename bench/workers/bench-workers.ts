@@ -2,7 +2,7 @@
 // one worker process and then with two sharing the queue, and the ratio. Each process runs with
 // WORKER_CONCURRENCY=1 and scores the same network: a trained one from packages/scoring's fixtures
 // (linear, mlp, cnn), or `wide`, a synthetic 784-2048-10 network whose inference outweighs the
-// fixed cost of a job. Uses the local PostgreSQL (a throwaway database) and Redis (a throwaway
+// fixed cost of a job. Its npm script builds the worker first (the processes run its bundle). Uses the local PostgreSQL (a throwaway database) and Redis (a throwaway
 // queue prefix).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -56,8 +56,8 @@ const modelBytes = isWide
   : new Uint8Array(readFileSync(join(FIXTURES, `${network}.onnx`)));
 
 function startWorker(env: Record<string, string>): ChildProcess {
-  // `node --import tsx`, as the worker's start script runs it.
-  return spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/index.ts'], {
+  // Its compiled bundle, as the worker's start script runs it.
+  return spawn(process.execPath, ['apps/worker/dist/index.mjs'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],

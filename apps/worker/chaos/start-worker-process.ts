@@ -24,7 +24,7 @@ function isGroupAlive(groupId: number): boolean {
 }
 
 /**
- * Starts `node --import tsx apps/worker/src/index.ts`, as the worker's start script does, in its
+ * Starts `node apps/worker/dist/index.mjs` (its build), as the worker's start script does, in its
  * own process group so that a SIGKILL takes its scoring processes down with it, as when a
  * machine dies. Not `npx tsx`: tsx's CLI SIGKILLs its child when the child does not acknowledge
  * a SIGTERM within about 60 ms, which a worker busy handing images to a scoring process cannot
@@ -35,7 +35,7 @@ export function startWorkerProcess(options: {
   env: Record<string, string>;
   logPath: string;
 }): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/worker/src/index.ts'], {
+  const child = spawn(process.execPath, ['apps/worker/dist/index.mjs'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env, WORKER_ID: options.workerId },
     detached: true,

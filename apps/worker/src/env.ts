@@ -1,6 +1,7 @@
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultScoringThreads } from './default-scoring-threads.ts';
 
 const milliseconds = (fallback: number, min: number) => z.coerce.number().int().min(min).default(fallback);
 
@@ -22,8 +23,8 @@ const envSchema = z
     /** Wall time for one model on one test split, load included. */
     SCORING_TIMEOUT_MS: milliseconds(120_000, 1_000),
     SCORING_MEMORY_MB: z.coerce.number().int().min(128).default(2_048),
-    /** Intra-op threads per scoring process; one is robust when several jobs run at once. */
-    SCORING_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+    /** Intra-op threads per scoring process; unset, the cores per concurrent job (default-scoring-threads.ts). */
+    SCORING_THREADS: z.coerce.number().int().min(1).max(16).optional(),
     /** Checked before the packaged dataset sources (see packages/datasets). */
     TENFOLD_DATASETS_DIR: z.string().min(1).optional(),
     /**
@@ -56,7 +57,11 @@ const envSchema = z
   .refine((env) => env.STALE_AFTER_MS >= 4 * env.JOB_HEARTBEAT_MS, {
     path: ['STALE_AFTER_MS'],
     message: 'must be at least 4 x JOB_HEARTBEAT_MS',
-  });
+  })
+  .transform((env) => ({
+    ...env,
+    SCORING_THREADS: env.SCORING_THREADS ?? defaultScoringThreads(env.WORKER_CONCURRENCY),
+  }));
 
 export type WorkerEnv = z.infer<typeof envSchema>;
 

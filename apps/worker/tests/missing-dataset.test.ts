@@ -90,7 +90,8 @@ async function heartbeatOf(workerId: string) {
 
 describe('a worker without Fashion-MNIST', () => {
   it("is announced by npm start's dataset check, with what is missing and where to put it", () => {
-    const check = spawnSync(process.execPath, ['--import', 'tsx', 'src/check-datasets.ts'], {
+    // Its compiled bundle, as npm start runs it (npm test builds it first).
+    const check = spawnSync(process.execPath, ['dist/check-datasets.mjs'], {
       cwd: join(import.meta.dirname, '..'),
       env: { ...process.env, ...mnistOnlyEnv() },
       encoding: 'utf8',

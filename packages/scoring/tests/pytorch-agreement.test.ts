@@ -16,7 +16,9 @@ const test = readMnistDirectly('t10k');
 const workDir = mkdtempSync(join(tmpdir(), 'tenfold-pytorch-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-describe('agreement with PyTorch', () => {
+// At 1 intra-op thread and at 2, the worker's default on a 2-core machine: a thread count that
+// changed a single prediction could not be the worker's.
+describe.each([1, 2])('agreement with PyTorch, %i thread(s)', (threads) => {
   it.each(Object.keys(manifest.models))(
     '%s: Tenfold predicts exactly what PyTorch predicted, image by image',
     async (name) => {
@@ -29,6 +31,7 @@ describe('agreement with PyTorch', () => {
         dataset: { ...test, name: 'MNIST', fingerprint: 'mnist-test', normalization: manifest.normalisation },
         limits: { wallTimeMs: 60_000, memoryMb: 1024 },
         workDir,
+        threads,
       });
       const disagreements = result.predictions.filter((p, i) => p !== torchPredictions[i]).length;
       expect(disagreements).toBe(0);

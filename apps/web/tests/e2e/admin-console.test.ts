@@ -4,6 +4,7 @@ import { type Db, getDb, setUserRole } from '@tenfold/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedEvaluation, seedSubmission } from '../support/seed-admin.ts';
+import { compiledWorkerEntry } from '../support/start-worker-process.ts';
 import { launchChromium, newPage } from './browser.ts';
 import { buildAlwaysOneModel, callApp, type SignedUpUser, signUpOverHttp, uploadModel } from './http-client.ts';
 import { type Spawned, startProcess, stopProcess } from './processes.ts';
@@ -89,7 +90,7 @@ beforeAll(async () => {
   mkdirSync(RESULTS_DIR, { recursive: true });
   app = await startWebApp('web_admin_console', { API_REQUESTS_PER_MINUTE: '1000', AUTH_ATTEMPTS_PER_MINUTE: '1000' });
   db = getDb(app.database.databaseUrl);
-  worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/index.ts'], {
+  worker = startProcess('worker', process.execPath, [compiledWorkerEntry()], {
     cwd: REPO_ROOT,
     env: app.env,
   });

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { readDebianFashionMnistFile } from '@tenfold/datasets/testing';
@@ -7,6 +5,7 @@ import { buildCentroidModel, buildLinearOnnxModel, predictLinear, readMnistDirec
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledWorkerEntry } from '../support/start-worker-process.ts';
 import { buildAlwaysOneModel, callApp, type SignedUpUser, signUpOverHttp } from './http-client.ts';
 import { type Spawned, startProcess, stopProcess } from './processes.ts';
 import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
@@ -143,14 +142,13 @@ function readFashionTrainDirectly() {
 const submissions: Record<'centroid' | 'centroidFashion' | 'alwaysOne' | 'secret', Submission> = {} as never;
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO_ROOT, 'apps/worker/src/index.ts'))) throw new Error('the test needs apps/worker');
   app = await startWebApp('web_api_v1', {
     MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES),
     API_REQUESTS_PER_MINUTE: '2000',
     ANONYMOUS_API_READS_PER_MINUTE: '2000',
     SUBMISSIONS_PER_HOUR: '100',
   });
-  worker = startProcess('worker', 'npx', ['tsx', 'apps/worker/src/index.ts'], { cwd: REPO_ROOT, env: app.env });
+  worker = startProcess('worker', process.execPath, [compiledWorkerEntry()], { cwd: REPO_ROOT, env: app.env });
 
   const served = await fetch(`${app.baseUrl}/api/v1/openapi.json`);
   expect(served.status).toBe(200);

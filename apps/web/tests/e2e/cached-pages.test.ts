@@ -6,6 +6,7 @@ import { waitUntil } from '@tenfold/db/testing';
 import { buildLinearOnnxModel } from '@tenfold/scoring/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledWorkerEntry } from '../support/start-worker-process.ts';
 import { launchChromium, newPage } from './browser.ts';
 import { callApp, type SignedUpUser, signUpOverHttp, uploadForm, uploadModel } from './http-client.ts';
 import { type Spawned, startProcess, stopProcess } from './processes.ts';
@@ -145,7 +146,7 @@ beforeAll(async () => {
   app = await startWebApp('web_e2e_cached_pages');
   db = getDb(app.database.databaseUrl);
   // WEB_URL in app.env tells the worker where the web app listens.
-  worker = startProcess('worker', process.execPath, ['--import', 'tsx', 'apps/worker/src/index.ts'], {
+  worker = startProcess('worker', process.execPath, [compiledWorkerEntry()], {
     cwd: REPO_ROOT,
     env: app.env,
   });

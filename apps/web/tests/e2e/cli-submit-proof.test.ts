@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type DatasetId, loadSplit } from '@tenfold/datasets';
 import { buildLinearOnnxModel, requireSystemTorch } from '@tenfold/scoring/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledWorkerEntry } from '../support/start-worker-process.ts';
 import { callApp, signUpOverHttp } from './http-client.ts';
 import { type Finished, runToEnd, type Spawned, startProcess, stopProcess } from './processes.ts';
 import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
@@ -85,7 +86,7 @@ describe('the CLI against the running app, checked against PyTorch', () => {
     workDir = await mkdtemp(join(tmpdir(), 'tenfold-cli-proof-'));
     // Three uploads an hour: the fourth shows how the CLI reports a rate limit.
     app = await startWebApp('cli_proof', { SUBMISSIONS_PER_HOUR: String(UPLOADS_PER_HOUR) });
-    worker = startProcess('worker', 'npx', ['tsx', 'apps/worker/src/index.ts'], { cwd: REPO_ROOT, env: app.env });
+    worker = startProcess('worker', process.execPath, [compiledWorkerEntry()], { cwd: REPO_ROOT, env: app.env });
     const user = await signUpOverHttp(app.baseUrl, 'Cli Prover');
     const created = await callApp(
       app.baseUrl,

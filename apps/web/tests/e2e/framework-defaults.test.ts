@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledWorkerEntry } from '../support/start-worker-process.ts';
 import { launchChromium, newPage, signUpInBrowser } from './browser.ts';
 import { callApp } from './http-client.ts';
 import { type Finished, runToEnd, type Spawned, startProcess, stopProcess } from './processes.ts';
@@ -13,7 +14,7 @@ import { REPO_ROOT, startWebApp, type WebApp } from './web-app.ts';
 // image against PyTorch's own predictions of the same network:
 // - PyTorch 2.9+: torch.onnx.export writes model.onnx (IR 10, opset 18+) + model.onnx.data;
 // - tfjs-node: model.save('file://dir') writes model.json with "paths": ["./weights.bin"].
-// Needs `npx next build` in apps/web first.
+// Needs the builds `npm test` makes first: `npx turbo run build --filter=@tenfold/web --filter=@tenfold/worker`.
 
 const FIXTURES = join(REPO_ROOT, 'packages/scoring/tests/fixtures');
 const TENFOLD_BIN = join(REPO_ROOT, 'node_modules/.bin/tenfold');
@@ -99,7 +100,7 @@ beforeAll(async () => {
     for (const file of files) await writeFile(join(workDir, folder, file.name), file.bytes);
   }
   app = await startWebApp('framework_defaults');
-  worker = startProcess('worker', 'npx', ['tsx', 'apps/worker/src/index.ts'], { cwd: REPO_ROOT, env: app.env });
+  worker = startProcess('worker', process.execPath, [compiledWorkerEntry()], { cwd: REPO_ROOT, env: app.env });
   browser = await launchChromium();
 }, 120_000);
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compiledWorkerEntry } from '../support/start-worker-process.ts';
 import { launchChromium, newPage, signUpInBrowser } from './browser.ts';
 import { buildAlwaysOneModel, callApp, signUpOverHttp, uploadForm } from './http-client.ts';
 import { type Spawned, startProcess, stopProcess } from './processes.ts';
@@ -32,12 +33,9 @@ function logsOf(...processes: Array<Spawned | undefined>): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO_ROOT, 'apps/worker/src/index.ts'))) {
-    throw new Error('apps/worker/src/index.ts does not exist yet: the e2e test needs the worker.');
-  }
   mkdirSync(RESULTS_DIR, { recursive: true });
   app = await startWebApp('web_e2e');
-  worker = startProcess('worker', 'npx', ['tsx', 'apps/worker/src/index.ts'], { cwd: REPO_ROOT, env: app.env });
+  worker = startProcess('worker', process.execPath, [compiledWorkerEntry()], { cwd: REPO_ROOT, env: app.env });
   browser = await launchChromium();
 }, 120_000);
 

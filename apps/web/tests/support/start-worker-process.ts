@@ -1,10 +1,19 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Spawned, startProcess } from '../e2e/processes.ts';
 
 const WORKER_DIR = fileURLToPath(new URL('../../../worker', import.meta.url));
+
+/** The worker's compiled bundle, which `npm start` runs (`npm test` builds it before the tests). */
+export function compiledWorkerEntry(): string {
+  const entry = join(WORKER_DIR, 'dist/index.mjs');
+  if (!existsSync(entry)) {
+    throw new Error(`${entry} is missing: build the worker first (npx turbo run build --filter=@tenfold/worker).`);
+  }
+  return entry;
+}
 
 /**
  * The real worker (apps/worker, as `npm start` runs it) on a test's database and queue prefix;
@@ -16,7 +25,7 @@ export function startWorkerProcess(env: {
   QUEUE_PREFIX: string;
   WEB_URL?: string;
 }): Spawned {
-  return startProcess('worker', process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  return startProcess('worker', process.execPath, [compiledWorkerEntry()], {
     cwd: WORKER_DIR,
     env: {
       ...process.env,

@@ -34,9 +34,15 @@ async function createSession(modelBytes: Uint8Array, threads: number): Promise<o
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
       logSeverityLevel: 3,
-      // Never the flatbuffer ORT format, which ONNX Runtime would otherwise pick from the bytes
-      // themselves: the file must be the ONNX protobuf that inspectOnnxModel checked.
-      extra: { session: { load_model_format: 'ONNX' } },
+      extra: {
+        // Never the flatbuffer ORT format, which ONNX Runtime would otherwise pick from the bytes
+        // themselves: the file must be the ONNX protobuf that inspectOnnxModel checked.
+        // Threads that wait block instead of spinning: with 2 threads on 2 cores, spinning ones
+        // lose their slices to anything else running (the next job's scoring process starting,
+        // the worker's writes); on the loaded machine 2 threads took 5.4-12.5 s per 5,000 ResNet
+        // images spinning and 5.6 s blocking (BENCHMARKS.md). Scheduling only: predictions do not change.
+        session: { load_model_format: 'ONNX', intra_op: { allow_spinning: '0' } },
+      },
     });
   } catch (error) {
     throw new ModelError(`ONNX Runtime could not load the model: ${engineDetail(error)}`);

@@ -3,8 +3,15 @@ import { readFile } from 'node:fs/promises';
 import { CLASS_COUNT } from '@tenfold/contract';
 import { ModelError } from '../errors.ts';
 import { judgePace, overrunError, phaseDeadlineMs } from './judge-pace.ts';
-import type { PhaseResult, SandboxMessage, SandboxPhase, SandboxPlan, SandboxRequest } from './sandbox-protocol.ts';
-import { takeSandboxChild } from './spawn-sandbox-child.ts';
+import type {
+  PhaseResult,
+  SandboxMessage,
+  SandboxPhase,
+  SandboxPlan,
+  SandboxRequest,
+  WirePhase,
+} from './sandbox-protocol.ts';
+import { keepImagesReady, takeSandboxChild } from './spawn-sandbox-child.ts';
 
 export type SandboxLimits = {
   /** Wall time for loading and running the model on every image. */
@@ -72,9 +79,16 @@ export async function runInSandbox(
   limits: SandboxLimits,
   options: SandboxOptions,
 ): Promise<SandboxResult> {
-  const sandbox = await takeSandboxChild(options.workDir, limits.memoryMb, options.keepWarm ?? false);
+  const keepWarm = options.keepWarm ?? false;
+  // A worker's images are its cached arrays, the same for each job: its spares get them ahead.
+  if (keepWarm) keepImagesReady(request.phases.map((phase) => phase.images));
+  const sandbox = await takeSandboxChild(options.workDir, limits.memoryMb, keepWarm);
   try {
-    return await superviseChild(sandbox.child, request, limits, options, sandbox.startSpare);
+    const wire: WirePhase[] = request.phases.map((phase) => {
+      const id = sandbox.preloaded.get(phase.images);
+      return id === undefined ? phase : { ...phase, images: { preloaded: id } };
+    });
+    return await superviseChild(sandbox.child, request, wire, limits, options, sandbox.startSpare);
   } finally {
     await sandbox.dispose();
   }
@@ -83,6 +97,7 @@ export async function runInSandbox(
 function superviseChild(
   child: ChildProcess,
   request: SandboxRequest,
+  wire: WirePhase[],
   limits: SandboxLimits,
   options: SandboxOptions,
   startSpare: () => void,
@@ -230,6 +245,6 @@ function superviseChild(
         );
       }
     });
-    child.send(request);
+    child.send({ ...request, phases: wire });
   });
 }

@@ -4,7 +4,15 @@
 import { PIXELS_PER_IMAGE } from '@tenfold/contract';
 import { isModelError } from '../errors.ts';
 import type { PhaseOutput, Predictor, PredictorOptions } from '../predictor.ts';
-import type { ModelFormatId, SandboxMessage, SandboxPhase, SandboxPlan, SandboxRequest } from './sandbox-protocol.ts';
+import type {
+  ModelFormatId,
+  SandboxImages,
+  SandboxMessage,
+  SandboxPhase,
+  SandboxPlan,
+  SandboxRequest,
+  WirePhase,
+} from './sandbox-protocol.ts';
 
 // Imported on demand, so an ONNX job never pays for loading TensorFlow.js (or the reverse). A
 // spare child started ahead of its job (--preload) loads ONNX Runtime, the common case, while it
@@ -53,8 +61,21 @@ const plan = new Promise<Set<string>>((resolve) => {
   resolvePlan = resolve;
 });
 
-async function run(request: SandboxRequest) {
+// Images the parent sent ahead of the request (a spare child waiting for its job), by id.
+const preloaded = new Map<number, Uint8Array>();
+
+function phaseOf(phase: WirePhase): SandboxPhase {
+  if (phase.images instanceof Uint8Array) return { ...phase, images: phase.images };
+  const images = preloaded.get(phase.images.preloaded);
+  if (!images) throw new Error(`phase ${phase.name} names images ${phase.images.preloaded}, which were never sent`);
+  return { ...phase, images };
+}
+
+type WireRequest = Omit<SandboxRequest, 'phases'> & { phases: WirePhase[] };
+
+async function run(wire: WireRequest) {
   try {
+    const request: SandboxRequest = { ...wire, phases: wire.phases.map(phaseOf) };
     const load = await loaderFor(request.format);
     await send({ type: 'engine-ready' });
     const predictor = await load({
@@ -91,9 +112,11 @@ async function run(request: SandboxRequest) {
 }
 
 let isStarted = false;
-process.on('message', (message: SandboxRequest | SandboxPlan) => {
-  if (!isStarted) {
+process.on('message', (message: WireRequest | SandboxPlan | SandboxImages) => {
+  if (!('type' in message)) {
+    if (isStarted) return;
     isStarted = true;
-    void run(message as SandboxRequest);
-  } else if ((message as SandboxPlan).type === 'plan') resolvePlan(new Set((message as SandboxPlan).skip));
+    void run(message);
+  } else if (message.type === 'images') preloaded.set(message.id, message.images);
+  else if (message.type === 'plan') resolvePlan(new Set(message.skip));
 });

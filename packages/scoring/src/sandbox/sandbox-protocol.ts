@@ -45,6 +45,15 @@ export type PhaseResult = {
   steady?: { images: number; inferenceMs: number };
 };
 
+/**
+ * Parent -> a spare child, before its job: images every job of the worker uses (test splits,
+ * shifted copies, sanity samples), which the request then names by `id` instead of carrying them.
+ */
+export type SandboxImages = { type: 'images'; id: number; images: Uint8Array };
+
+/** A phase as the request carries it: its images, or the id of images the child was sent before. */
+export type WirePhase = Omit<SandboxPhase, 'images'> & { images: Uint8Array | { preloaded: number } };
+
 /** Parent -> child, once, before the first conditional phase: the phases not to run. */
 export type SandboxPlan = { type: 'plan'; skip: string[] };
 

@@ -4,11 +4,28 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectIsolation } from './isolation-prefix.ts';
+import type { SandboxImages } from './sandbox-protocol.ts';
 
-const CHILD_ENTRY = fileURLToPath(new URL('./sandbox-child.ts', import.meta.url));
-const TSX_LOADER = createRequire(import.meta.url).resolve('tsx');
+/**
+ * How Node starts the child's code. A compiled parent (the worker's or `npm run score`'s bundle)
+ * starts the compiled child, `@tenfold/scoring/sandbox-child`, built with it; a parent run from
+ * source (tests, benches) starts the source through tsx, so an edit is never run from a stale
+ * build.
+ */
+function childEntryArgs(): string[] {
+  const require = createRequire(import.meta.url);
+  if (!import.meta.url.endsWith('.ts')) return [require.resolve('@tenfold/scoring/sandbox-child')];
+  return ['--import', require.resolve('tsx'), fileURLToPath(new URL('./sandbox-child.ts', import.meta.url))];
+}
+const CHILD_ENTRY_ARGS = childEntryArgs();
 
-export type SandboxChild = { child: ChildProcess; jobDir: string; dispose: () => Promise<void> };
+export type SandboxChild = {
+  child: ChildProcess;
+  jobDir: string;
+  dispose: () => Promise<void>;
+  /** Images this child was sent before its job, with their ids (see keepImagesReady). */
+  preloaded: Map<Uint8Array, number>;
+};
 
 /** Fails clearly when a folder above the work folder is closed to other users. */
 async function assertTraversable(folder: string): Promise<void> {
@@ -45,13 +62,7 @@ export async function spawnSandboxChild(workDir: string, memoryMb: number, isSpa
     ...isolation.wrap((memoryMb + DATA_LIMIT_HEADROOM_MB) * 1024 * 1024),
     process.execPath,
   ];
-  const nodeArgs = [
-    '--import',
-    TSX_LOADER,
-    `--max-old-space-size=${memoryMb}`,
-    CHILD_ENTRY,
-    ...(isSpare ? ['--preload'] : []),
-  ];
+  const nodeArgs = [`--max-old-space-size=${memoryMb}`, ...CHILD_ENTRY_ARGS, ...(isSpare ? ['--preload'] : [])];
   const child = spawn(command, [...prefix, ...nodeArgs], {
     cwd: jobDir,
     env: {
@@ -74,10 +85,39 @@ export async function spawnSandboxChild(workDir: string, memoryMb: number, isSpa
     }
     await rm(jobDir, { recursive: true, force: true });
   };
-  return { child, jobDir, dispose };
+  return { child, jobDir, dispose, preloaded: new Map() };
 }
 
-// Starting a child (Node, the TypeScript loader, ONNX Runtime) takes about half a second, so a
+// Sending a job's images over IPC (~16 MB: the test split and its shifted copy) is serialised,
+// written through a pipe and copied again in the child, where a fresh process also pays the page
+// faults of the first large allocations: tens to hundreds of milliseconds before the first
+// image is scored. The images are the worker's own cached arrays, the same for every job of a
+// dataset, so a spare child is sent them while it waits and the request names them. Bounded, so
+// that a caller passing new arrays each time cannot grow it: two datasets' test splits, shifted
+// copies and sanity samples fit.
+const MAX_PRELOADED_BYTES = 48 * 1024 * 1024;
+const imagesToPreload = new Map<Uint8Array, number>();
+let preloadedBytes = 0;
+
+/** Remembers images every job uses, to be sent to each spare child before its job. */
+export function keepImagesReady(images: Uint8Array[]): void {
+  for (const array of images) {
+    if (imagesToPreload.has(array) || preloadedBytes + array.byteLength > MAX_PRELOADED_BYTES) continue;
+    imagesToPreload.set(array, imagesToPreload.size);
+    preloadedBytes += array.byteLength;
+  }
+}
+
+function preloadImages(sandbox: SandboxChild): SandboxChild {
+  for (const [images, id] of imagesToPreload) {
+    const message: SandboxImages = { type: 'images', id, images };
+    sandbox.child.send(message);
+    sandbox.preloaded.set(images, id);
+  }
+  return sandbox;
+}
+
+// Starting a child (Node, ONNX Runtime, and from source the TypeScript loader) takes a few tenths of a second, so a
 // worker keeps one started child per setting ready for its next job.
 const spares = new Map<string, Promise<SandboxChild>>();
 
@@ -89,7 +129,7 @@ function spareKey(workDir: string, memoryMb: number): string {
 function startSpare(workDir: string, memoryMb: number): void {
   const key = spareKey(workDir, memoryMb);
   if (spares.has(key)) return;
-  const next = spawnSandboxChild(workDir, memoryMb, true);
+  const next = spawnSandboxChild(workDir, memoryMb, true).then(preloadImages);
   next.catch(() => spares.delete(key));
   spares.set(key, next);
 }
