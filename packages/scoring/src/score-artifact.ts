@@ -159,8 +159,6 @@ async function runPhases(
       workDir: request.workDir,
       signal: request.signal,
       keepWarm: request.keepWarm,
-      // The next job's child starts while this one checks the shifted copy, not before the rank.
-      startSpareAfter: TEST,
       onProgress: (phase, done) => (phase === TEST ? request.onProgress?.(done) : undefined),
       planPhases: (soFar) => (sanityPlan ? skippableAlternatives(sanityPlan, soFar.get(DECLARED)) : []),
       onPhase: (result, soFar, next) => {
