@@ -33,12 +33,10 @@ export type SandboxOptions = {
   /** Before the first conditional phase: the names of those not to run, from the results so far. */
   planPhases?: (results: SandboxResult) => string[];
   signal?: AbortSignal;
-  /**
-   * Keep a started child ready for the next run (workers); one-off callers leave it off. It
-   * starts when this run ends: started during the shifted copy, it took the cores from that
-   * check (the ResNet's whole job 6.0 s against 5.0 s, BENCHMARKS.md).
-   */
+  /** Keep a started child ready for the next run (workers); one-off callers leave it off. */
   keepWarm?: boolean;
+  /** With keepWarm: after a phase, whether the next run's child may start now (else when this one ends). */
+  startSpareAfter?: (result: PhaseResult) => boolean;
 };
 
 const MEMORY_POLL_MS = 100;
@@ -90,7 +88,7 @@ export async function runInSandbox(
       const id = sandbox.preloaded.get(phase.images);
       return id === undefined ? phase : { ...phase, images: { preloaded: id } };
     });
-    return await superviseChild(sandbox.child, request, wire, limits, options);
+    return await superviseChild(sandbox.child, request, wire, limits, options, sandbox.startSpare);
   } finally {
     await sandbox.dispose();
   }
@@ -102,6 +100,7 @@ function superviseChild(
   wire: WirePhase[],
   limits: SandboxLimits,
   options: SandboxOptions,
+  startSpare: () => void,
 ): Promise<SandboxResult> {
   return new Promise((resolve, reject) => {
     const results: SandboxResult = new Map();
@@ -213,6 +212,7 @@ function superviseChild(
         if (problem) return settle(new Error(`The scoring process sent an invalid result: ${problem}`));
         results.set(message.phase, message);
         pending = pending.slice(1);
+        if (options.startSpareAfter?.(message)) startSpare();
         clearTimeout(phaseTimer);
         sendPlan();
         const verdict = options.onPhase?.(message, results, pending[0]) ?? paceVerdict(message, results.size) ?? null;

@@ -136,10 +136,15 @@ function startSpare(workDir: string, memoryMb: number): void {
 
 /**
  * A started child: the spare when there is one, else a new one. With keepWarm the spare for the
- * next job starts when this child is disposed, after the whole run: starting Node and ONNX
- * Runtime then competes with nothing of this job's.
+ * next job is started by `startSpare` (the caller calls it once the part of its run that others
+ * wait for is done, so starting Node and ONNX Runtime does not compete with it) or, at the
+ * latest, when the child is disposed.
  */
-export async function takeSandboxChild(workDir: string, memoryMb: number, keepWarm: boolean): Promise<SandboxChild> {
+export async function takeSandboxChild(
+  workDir: string,
+  memoryMb: number,
+  keepWarm: boolean,
+): Promise<SandboxChild & { startSpare: () => void }> {
   const key = spareKey(workDir, memoryMb);
   const spare = spares.get(key);
   spares.delete(key);
@@ -148,9 +153,10 @@ export async function takeSandboxChild(workDir: string, memoryMb: number, keepWa
     ready && ready.child.exitCode === null && ready.child.connected
       ? ready
       : await spawnSandboxChild(workDir, memoryMb);
-  if (!keepWarm) return child;
+  if (!keepWarm) return { ...child, startSpare: () => undefined };
   return {
     ...child,
+    startSpare: () => startSpare(workDir, memoryMb),
     dispose: async () => {
       startSpare(workDir, memoryMb);
       await child.dispose();
