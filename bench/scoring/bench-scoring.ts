@@ -18,7 +18,7 @@ import { createScoringInputsLoader, disposeSpareSandboxes, sha256Hex } from '@te
 import { readEnv } from '../../apps/worker/src/env.ts';
 import type { JobDeps } from '../../apps/worker/src/run-claimed-job.ts';
 import { processScoreJob } from '../../apps/worker/src/submission/process-job.ts';
-import { measureBareOnnx } from './measure-bare-onnx.ts';
+import { measureBestBareOnnx } from './measure-bare-onnx.ts';
 import { measureChildStart } from './measure-child-start.ts';
 import { measureTfjs, zipTfjsFixture } from './measure-tfjs.ts';
 
@@ -127,18 +127,7 @@ const rows: string[][] = [];
 for (const network of networks) {
   const modelBytes = new Uint8Array(readFileSync(join(network.folder, `${network.name}.onnx`)));
   const scaling = network.scale === 'standard' ? normalization : null;
-  // Bare ORT at its best here: each thread count and batch size once, then the fastest repeated.
-  let setting = { threads: 1, batch: 1000, seconds: Number.POSITIVE_INFINITY };
-  for (const candidateThreads of [1, 2]) {
-    for (const batch of [100, 1000]) {
-      const seconds = await measureBareOnnx(modelBytes, test.images, test.count, scaling, candidateThreads, batch);
-      if (seconds < setting.seconds) setting = { threads: candidateThreads, batch, seconds };
-    }
-  }
-  for (let i = 1; i < repeats; i++) {
-    const seconds = await measureBareOnnx(modelBytes, test.images, test.count, scaling, setting.threads, setting.batch);
-    setting.seconds = Math.min(setting.seconds, seconds);
-  }
+  const setting = await measureBestBareOnnx(modelBytes, test.images, test.count, scaling, repeats);
   const bare = setting.seconds;
   // Best of `repeats` per thread count; the first run also pays the start of the spare scoring process.
   const none = { rank: Number.POSITIVE_INFINITY, whole: Number.POSITIVE_INFINITY, predictions: new Uint8Array(0) };
