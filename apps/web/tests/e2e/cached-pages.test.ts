@@ -410,7 +410,11 @@ describe('public pages from the page cache', () => {
   }, 200_000);
 
   it('serves whole-board exports compressed once, with Content-Encoding, ETag and 304', async () => {
-    for (const path of ['/api/datasets/mnist/leaderboard.json', '/api/datasets/mnist/leaderboard.csv']) {
+    for (const path of [
+      '/api/datasets/mnist/leaderboard.json',
+      '/api/datasets/mnist/leaderboard.csv',
+      '/api/v1/datasets/mnist/consensus?format=csv',
+    ]) {
       const gzipped = await get(path, { 'accept-encoding': 'gzip' });
       expect(gzipped.status, path).toBe(200);
       expect(gzipped.headers['content-encoding'], path).toBe('gzip');

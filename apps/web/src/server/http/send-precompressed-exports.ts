@@ -34,9 +34,13 @@ export function handOverEncodings(request: Request, encodings: ExportEncodings):
   return true;
 }
 
-const EXPORT_PATH = /^\/api\/(datasets\/[a-z-]+\/leaderboard\.(csv|json)|v1\/leaderboards\/[a-z-]+\/export)(\?|$)/;
+const EXPORT_PATH =
+  /^\/api\/(datasets\/[a-z-]+\/leaderboard\.(csv|json)|v1\/leaderboards\/[a-z-]+\/export|v1\/datasets\/[a-z-]+\/consensus)(\?|$)/;
 
-/** The whole-board exports; `leaderboard.json?page=N` is one page, small, left to Next.js's own compression. */
+/**
+ * The whole-board exports and the image consensus; `leaderboard.json?page=N` is one page, small,
+ * left to Next.js's own compression.
+ */
 function isExport(url: string): boolean {
   if (!EXPORT_PATH.test(url)) return false;
   try {

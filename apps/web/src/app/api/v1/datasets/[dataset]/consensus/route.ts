@@ -6,6 +6,7 @@ import { formatConsensusCsv } from '@/server/consensus/format-consensus-csv';
 import { getRequestDb } from '@/server/db';
 import { refuse } from '@/server/http/refusal';
 import { withRoute } from '@/server/http/with-route';
+import { encodeExport, respondWithExport } from '@/server/leaderboard/encode-export';
 import { getCachedConsensus } from '@/server/queries/get-cached-consensus';
 
 /**
@@ -20,16 +21,14 @@ export const GET = withRoute(
     if (!query.ok) return query;
     const db = await getRequestDb();
     const { format } = query.data;
-    const body = await getCachedConsensus(db, `v1:${dataset}:${format}`, async () => {
+    // Compressed once per change of the consensus, sent as stored (encode-export.ts).
+    const encoded = await getCachedConsensus(db, `v1:${dataset}:${format}`, async () => {
       const consensus = await exportImageConsensus(db, dataset);
-      return format === 'csv' ? formatConsensusCsv(consensus) : JSON.stringify(consensus);
+      return encodeExport(format === 'csv' ? formatConsensusCsv(consensus) : JSON.stringify(consensus));
     });
-    return new Response(body, {
-      headers: {
-        'Cache-Control': 'public, max-age=60',
-        'Content-Disposition': `inline; filename="tenfold-${dataset}-consensus.${format}"`,
-        'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
-      },
+    return respondWithExport(request, encoded, {
+      'Content-Disposition': `inline; filename="tenfold-${dataset}-consensus.${format}"`,
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json',
     });
   },
 );
