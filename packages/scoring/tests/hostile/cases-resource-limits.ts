@@ -10,7 +10,7 @@ const MEMORY_REASON = /over the scoring memory limit|512 MB memory limit/;
 
 /**
  * The classifier fed through `blowUp`, which turns `input` [N, 1, 28, 28] into `big`
- * [N, 1000, 28, 28] (3.1 GB for a batch of 1000), summed back to one channel.
+ * [N, 10000, 28, 28] (3.1 GB for a batch of 100), summed back to one channel.
  */
 function throughBlowUp(blowUp: OnnxNode, initializers: OnnxTensor[]): Uint8Array {
   const graph = linearGraph();
@@ -29,17 +29,17 @@ function throughBlowUp(blowUp: OnnxNode, initializers: OnnxTensor[]): Uint8Array
 export const RESOURCE_LIMIT_CASES: HostileCase[] = [
   {
     name: 'expand-memory-bomb',
-    tries: 'an Expand of the input to [N, 1000, 28, 28]: 3.1 GB per batch',
+    tries: 'an Expand of the input to [N, 10000, 28, 28]: 3.1 GB per batch',
     build: () =>
-      throughBlowUp({ op: 'Expand', inputs: ['input', 'wide'], outputs: ['big'] }, [int64s('wide', [1, 1000, 1, 1])]),
+      throughBlowUp({ op: 'Expand', inputs: ['input', 'wide'], outputs: ['big'] }, [int64s('wide', [1, 10_000, 1, 1])]),
     reason: MEMORY_REASON,
   },
   {
     name: 'tile-memory-bomb',
-    tries: 'a Tile of the input 1000 times along channels: 3.1 GB per batch',
+    tries: 'a Tile of the input 10,000 times along channels: 3.1 GB per batch',
     build: () =>
       throughBlowUp({ op: 'Tile', inputs: ['input', 'repeats'], outputs: ['big'] }, [
-        int64s('repeats', [1, 1000, 1, 1]),
+        int64s('repeats', [1, 10_000, 1, 1]),
       ]),
     reason: MEMORY_REASON,
   },
