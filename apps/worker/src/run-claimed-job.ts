@@ -223,11 +223,13 @@ export async function runClaimedJob<Claim>(
   if (evaluationId === null) run.stop();
   const outcome = await settle(evaluationId !== null, 'scored');
   if (evaluationId === null) return outcome;
-  // Not awaited: the evaluation stands whatever the sync does, and the job ends at its commit as
-  // before (a job kept open for the sync's second would swallow a re-enqueue of the same id).
-  void refreshImageConsensus(db, submission.dataset, deps.announcePageChange);
   await recordShiftedCheck(db, evaluationId, run.shiftedAccuracy);
   // The submission's page shows the check's outcome: it is rendered again.
   deps.announcePageChange?.({ dataset: submission.dataset, modelId: submission.modelId });
+  // After the check, not beside it: the sync reads and writes the dataset's 10,000 consensus
+  // rows on this thread (0.2-0.7 s here), and beside a short check it delayed the check's result
+  // by as much (bench:scoring, the CNN). Not awaited: the evaluation stands whatever the sync
+  // does, and a job kept open for its second would swallow a re-enqueue of the same id.
+  void refreshImageConsensus(db, submission.dataset, deps.announcePageChange);
   return outcome;
 }

@@ -80,8 +80,13 @@ export async function runInSandbox(
   options: SandboxOptions,
 ): Promise<SandboxResult> {
   const keepWarm = options.keepWarm ?? false;
-  // A worker's images are its cached arrays, the same for each job: its spares get them ahead.
-  if (keepWarm) keepImagesReady(request.phases.map((phase) => phase.images));
+  // A worker's images are its cached arrays, the same for each job: its spares read them ahead.
+  if (keepWarm) {
+    keepImagesReady(
+      options.workDir,
+      request.phases.map((phase) => phase.images),
+    );
+  }
   const sandbox = await takeSandboxChild(options.workDir, limits.memoryMb, keepWarm);
   try {
     const wire: WirePhase[] = request.phases.map((phase) => {

@@ -1,6 +1,7 @@
 // Entry of the scoring child process: the only place where an uploaded model is parsed and run.
 // It talks to the parent over IPC only, runs with TMPDIR and cwd inside a per-job folder the
 // parent removes afterwards, loads the model once, runs the request's phases in order on it, and exits.
+import { readFile } from 'node:fs/promises';
 import { PIXELS_PER_IMAGE } from '@tenfold/contract';
 import { isModelError } from '../errors.ts';
 import type { PhaseOutput, Predictor, PredictorOptions } from '../predictor.ts';
@@ -61,21 +62,28 @@ const plan = new Promise<Set<string>>((resolve) => {
   resolvePlan = resolve;
 });
 
-// Images the parent sent ahead of the request (a spare child waiting for its job), by id.
-const preloaded = new Map<number, Uint8Array>();
+// Images the parent named ahead of the request (a spare child waiting for its job), by id: read
+// from their files while the child waits.
+const preloaded = new Map<number, Promise<Uint8Array>>();
 
-function phaseOf(phase: WirePhase): SandboxPhase {
+async function readImages({ path, byteLength }: SandboxImages): Promise<Uint8Array> {
+  const bytes = await readFile(path);
+  if (bytes.byteLength !== byteLength) throw new Error(`${path} holds ${bytes.byteLength} bytes, not ${byteLength}`);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+async function phaseOf(phase: WirePhase): Promise<SandboxPhase> {
   if (phase.images instanceof Uint8Array) return { ...phase, images: phase.images };
   const images = preloaded.get(phase.images.preloaded);
   if (!images) throw new Error(`phase ${phase.name} names images ${phase.images.preloaded}, which were never sent`);
-  return { ...phase, images };
+  return { ...phase, images: await images };
 }
 
 type WireRequest = Omit<SandboxRequest, 'phases'> & { phases: WirePhase[] };
 
 async function run(wire: WireRequest) {
   try {
-    const request: SandboxRequest = { ...wire, phases: wire.phases.map(phaseOf) };
+    const request: SandboxRequest = { ...wire, phases: await Promise.all(wire.phases.map(phaseOf)) };
     const load = await loaderFor(request.format);
     await send({ type: 'engine-ready' });
     const predictor = await load({
@@ -117,6 +125,10 @@ process.on('message', (message: WireRequest | SandboxPlan | SandboxImages) => {
     if (isStarted) return;
     isStarted = true;
     void run(message);
-  } else if (message.type === 'images') preloaded.set(message.id, message.images);
-  else if (message.type === 'plan') resolvePlan(new Set(message.skip));
+  } else if (message.type === 'images') {
+    const images = readImages(message);
+    // A failed read is reported by the phase that names these images, as a platform error.
+    images.catch(() => undefined);
+    preloaded.set(message.id, images);
+  } else if (message.type === 'plan') resolvePlan(new Set(message.skip));
 });

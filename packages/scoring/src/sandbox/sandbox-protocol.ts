@@ -46,12 +46,13 @@ export type PhaseResult = {
 };
 
 /**
- * Parent -> a spare child, before its job: images every job of the worker uses (test splits,
- * shifted copies, sanity samples), which the request then names by `id` instead of carrying them.
+ * Parent -> a spare child, before its job: a read-only file of images every job of the worker
+ * uses (test splits, shifted copies, sanity samples), which the request then names by `id`
+ * instead of carrying them.
  */
-export type SandboxImages = { type: 'images'; id: number; images: Uint8Array };
+export type SandboxImages = { type: 'images'; id: number; path: string; byteLength: number };
 
-/** A phase as the request carries it: its images, or the id of images the child was sent before. */
+/** A phase as the request carries it: its images, or the id of images the child was told to read before. */
 export type WirePhase = Omit<SandboxPhase, 'images'> & { images: Uint8Array | { preloaded: number } };
 
 /** Parent -> child, once, before the first conditional phase: the phases not to run. */

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmod, chown, mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { chmod, chown, mkdir, mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,21 +10,23 @@ import type { SandboxImages } from './sandbox-protocol.ts';
 /**
  * How Node starts the child's code. A compiled parent (the worker's or `npm run score`'s bundle)
  * starts the compiled child, `@tenfold/scoring/sandbox-child`, built with it; a parent run from
- * source (tests, benches) starts the source through tsx, so an edit is never run from a stale
- * build.
+ * source (tests) starts the source through tsx, so an edit is never run from a stale build.
+ * TENFOLD_SANDBOX_CHILD=compiled makes a source parent start the compiled child: benches that
+ * time scoring as the worker does it (through tsx, a spare child's start takes twice the CPU).
  */
 function childEntryArgs(): string[] {
   const require = createRequire(import.meta.url);
-  if (!import.meta.url.endsWith('.ts')) return [require.resolve('@tenfold/scoring/sandbox-child')];
+  if (!import.meta.url.endsWith('.ts') || process.env.TENFOLD_SANDBOX_CHILD === 'compiled') {
+    return [require.resolve('@tenfold/scoring/sandbox-child')];
+  }
   return ['--import', require.resolve('tsx'), fileURLToPath(new URL('./sandbox-child.ts', import.meta.url))];
 }
-const CHILD_ENTRY_ARGS = childEntryArgs();
 
 export type SandboxChild = {
   child: ChildProcess;
   jobDir: string;
   dispose: () => Promise<void>;
-  /** Images this child was sent before its job, with their ids (see keepImagesReady). */
+  /** Images this child was told to read before its job, with their ids (see keepImagesReady). */
   preloaded: Map<Uint8Array, number>;
 };
 
@@ -62,7 +65,7 @@ export async function spawnSandboxChild(workDir: string, memoryMb: number, isSpa
     ...isolation.wrap((memoryMb + DATA_LIMIT_HEADROOM_MB) * 1024 * 1024),
     process.execPath,
   ];
-  const nodeArgs = [`--max-old-space-size=${memoryMb}`, ...CHILD_ENTRY_ARGS, ...(isSpare ? ['--preload'] : [])];
+  const nodeArgs = [`--max-old-space-size=${memoryMb}`, ...childEntryArgs(), ...(isSpare ? ['--preload'] : [])];
   const child = spawn(command, [...prefix, ...nodeArgs], {
     cwd: jobDir,
     env: {
@@ -88,31 +91,63 @@ export async function spawnSandboxChild(workDir: string, memoryMb: number, isSpa
   return { child, jobDir, dispose, preloaded: new Map() };
 }
 
-// Sending a job's images over IPC (~16 MB: the test split and its shifted copy) is serialised,
-// written through a pipe and copied again in the child, where a fresh process also pays the page
-// faults of the first large allocations: tens to hundreds of milliseconds before the first
-// image is scored. The images are the worker's own cached arrays, the same for every job of a
-// dataset, so a spare child is sent them while it waits and the request names them. Bounded, so
+// A job's images (~16 MB: the test split and its shifted copy) sent in its request are
+// serialised on the worker's thread, written through a pipe and copied again in the child: tens
+// of milliseconds per test split, which sending them ahead to a spare child only moved onto the
+// worker's thread while it wrote the previous job's result (30-70 ms per split here, 48 MB in
+// all). The images are the worker's own cached arrays, the same for every job of a dataset, so
+// each is written once to a read-only file named by its content, in the work folder; a spare
+// child reads the files while it waits, and the request names them. Bounded per work folder, so
 // that a caller passing new arrays each time cannot grow it: two datasets' test splits, shifted
 // copies and sanity samples fit.
 const MAX_PRELOADED_BYTES = 48 * 1024 * 1024;
-const imagesToPreload = new Map<Uint8Array, number>();
-let preloadedBytes = 0;
+const IMAGES_FOLDER = 'images';
+type ImagesFile = { id: number; byteLength: number; path: Promise<string | null> };
+type ImagesFiles = { files: Map<Uint8Array, ImagesFile>; bytes: number };
+const imagesFilesByWorkDir = new Map<string, ImagesFiles>();
 
-/** Remembers images every job uses, to be sent to each spare child before its job. */
-export function keepImagesReady(images: Uint8Array[]): void {
+/**
+ * Writes `images` to `<workDir>/images/<sha256>.u8` unless a file of that name and size is there:
+ * written under a temporary name and renamed, so a reader never sees half a file, and read-only;
+ * the folder, like the work folder, lets the sandbox's user reach a file it is told the name of
+ * without listing the others. Worker processes sharing a work folder share the files.
+ */
+async function writeImagesFile(workDir: string, images: Uint8Array): Promise<string> {
+  const folder = join(workDir, IMAGES_FOLDER);
+  await mkdir(folder, { recursive: true });
+  await chmod(folder, 0o711);
+  const path = join(folder, `${createHash('sha256').update(images).digest('hex')}.u8`);
+  const existing = await stat(path).catch(() => null);
+  if (existing?.size === images.byteLength) return path;
+  const temporary = `${path}.${randomUUID()}`;
+  await writeFile(temporary, images, { mode: 0o444 });
+  await rename(temporary, path);
+  return path;
+}
+
+/** Remembers images every job uses, to be read by each spare child before its job. */
+export function keepImagesReady(workDir: string, images: Uint8Array[]): void {
+  let kept = imagesFilesByWorkDir.get(workDir);
+  if (!kept) {
+    kept = { files: new Map(), bytes: 0 };
+    imagesFilesByWorkDir.set(workDir, kept);
+  }
   for (const array of images) {
-    if (imagesToPreload.has(array) || preloadedBytes + array.byteLength > MAX_PRELOADED_BYTES) continue;
-    imagesToPreload.set(array, imagesToPreload.size);
-    preloadedBytes += array.byteLength;
+    if (kept.files.has(array) || kept.bytes + array.byteLength > MAX_PRELOADED_BYTES) continue;
+    // A file that cannot be written is not preloaded: the request carries those images instead.
+    const path = writeImagesFile(workDir, array).catch(() => null);
+    kept.files.set(array, { id: kept.files.size, byteLength: array.byteLength, path });
+    kept.bytes += array.byteLength;
   }
 }
 
-function preloadImages(sandbox: SandboxChild): SandboxChild {
-  for (const [images, id] of imagesToPreload) {
-    const message: SandboxImages = { type: 'images', id, images };
+async function preloadImages(sandbox: SandboxChild, workDir: string): Promise<SandboxChild> {
+  for (const [images, file] of imagesFilesByWorkDir.get(workDir)?.files ?? []) {
+    const path = await file.path;
+    if (path === null) continue;
+    const message: SandboxImages = { type: 'images', id: file.id, path, byteLength: file.byteLength };
     sandbox.child.send(message);
-    sandbox.preloaded.set(images, id);
+    sandbox.preloaded.set(images, file.id);
   }
   return sandbox;
 }
@@ -129,7 +164,7 @@ function spareKey(workDir: string, memoryMb: number): string {
 function startSpare(workDir: string, memoryMb: number): void {
   const key = spareKey(workDir, memoryMb);
   if (spares.has(key)) return;
-  const next = spawnSandboxChild(workDir, memoryMb, true).then(preloadImages);
+  const next = spawnSandboxChild(workDir, memoryMb, true).then((spare) => preloadImages(spare, workDir));
   next.catch(() => spares.delete(key));
   spares.set(key, next);
 }
