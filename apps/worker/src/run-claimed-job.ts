@@ -221,6 +221,7 @@ export async function runClaimedJob<Claim>(
     throw error;
   }
   if (evaluationId === null) run.stop();
+  else run.rankRecorded();
   const outcome = await settle(evaluationId !== null, 'scored');
   if (evaluationId === null) return outcome;
   await recordShiftedCheck(db, evaluationId, run.shiftedAccuracy);

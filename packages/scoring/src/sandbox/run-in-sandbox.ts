@@ -35,8 +35,11 @@ export type SandboxOptions = {
   signal?: AbortSignal;
   /** Keep a started child ready for the next run (workers); one-off callers leave it off. */
   keepWarm?: boolean;
-  /** With keepWarm: after a phase, whether the next run's child may start now (else when this one ends). */
-  startSpareAfter?: (result: PhaseResult) => boolean;
+  /**
+   * With keepWarm: given the function that starts the next run's child now, once this run's child
+   * is taken; not called, the next child starts when this run ends.
+   */
+  onSpareStarter?: (startSpare: () => void) => void;
 };
 
 const MEMORY_POLL_MS = 100;
@@ -88,12 +91,13 @@ export async function runInSandbox(
     );
   }
   const sandbox = await takeSandboxChild(options.workDir, limits.memoryMb, keepWarm);
+  options.onSpareStarter?.(sandbox.startSpare);
   try {
     const wire: WirePhase[] = request.phases.map((phase) => {
       const id = sandbox.preloaded.get(phase.images);
       return id === undefined ? phase : { ...phase, images: { preloaded: id } };
     });
-    return await superviseChild(sandbox.child, request, wire, limits, options, sandbox.startSpare);
+    return await superviseChild(sandbox.child, request, wire, limits, options);
   } finally {
     await sandbox.dispose();
   }
@@ -105,7 +109,6 @@ function superviseChild(
   wire: WirePhase[],
   limits: SandboxLimits,
   options: SandboxOptions,
-  startSpare: () => void,
 ): Promise<SandboxResult> {
   return new Promise((resolve, reject) => {
     const results: SandboxResult = new Map();
@@ -217,7 +220,6 @@ function superviseChild(
         if (problem) return settle(new Error(`The scoring process sent an invalid result: ${problem}`));
         results.set(message.phase, message);
         pending = pending.slice(1);
-        if (options.startSpareAfter?.(message)) startSpare();
         clearTimeout(phaseTimer);
         sendPlan();
         const verdict = options.onPhase?.(message, results, pending[0]) ?? paceVerdict(message, results.size) ?? null;

@@ -16,14 +16,22 @@ import type {
 } from './sandbox-protocol.ts';
 
 // Imported on demand, so an ONNX job never pays for loading TensorFlow.js (or the reverse). A
-// spare child started ahead of its job (--preload) loads ONNX Runtime, the common case, while it
-// waits; TF.js would take longer than the gap between two jobs of a backlog.
+// spare child started ahead of its job (--preload) loads ONNX Runtime, the common case, and
+// creates its first session on a model of our own while it waits; TF.js would take longer than
+// the gap between two jobs of a backlog.
 const loadOnnx = () => import('../onnx/predict-onnx.ts');
 const loadTfjs = () => import('../tfjs/predict-tfjs.ts');
-if (process.argv.includes('--preload')) void loadOnnx().catch(() => undefined);
+// A failed warm-up costs only its time: the job's own first session pays it again.
+const onnxWarmUp = process.argv.includes('--preload')
+  ? loadOnnx()
+      .then((onnx) => onnx.warmUpOnnxRuntime())
+      .catch(() => undefined)
+  : Promise.resolve();
 
 async function loaderFor(format: ModelFormatId): Promise<(options: PredictorOptions) => Promise<Predictor>> {
-  return format === 'tfjs' ? (await loadTfjs()).loadTfjsPredictor : (await loadOnnx()).loadOnnxPredictor;
+  if (format === 'tfjs') return (await loadTfjs()).loadTfjsPredictor;
+  await onnxWarmUp;
+  return (await loadOnnx()).loadOnnxPredictor;
 }
 
 function send(message: SandboxMessage): Promise<void> {
