@@ -7,6 +7,7 @@ export type { SandboxLimits } from './sandbox/run-in-sandbox.ts';
 export { disposeSpareSandboxes } from './sandbox/spawn-sandbox-child.ts';
 export { type LabelledSample, SANITY_SAMPLE_SIZE, takeSanitySample } from './sanity/sanity-sample.ts';
 export {
+  isShiftedCheckLong,
   type ModelFormatId,
   type RankedResult,
   type ScoreRequest,

@@ -75,7 +75,7 @@ export type ScoringRun = {
   stop: () => void;
   /**
    * Said by a long-running worker once it has written the rank: the scoring process for its next
-   * job may start now, beside a short shifted-copy check, rather than when this run ends.
+   * job may start before this run ends, as the shifted-copy check nears its end.
    */
   rankRecorded: () => void;
 };
@@ -103,15 +103,26 @@ function shiftedCopyOf(dataset: ScoringDataset): Uint8Array {
 const LONG_CHECK_MS = 1000;
 
 /**
- * Whether the next job's scoring process may start while this run checks the shifted copy, so
- * that it is ready if a job is waiting (a backlog). Starting it (Node, ONNX Runtime, the images
- * files read) takes about 0.3 s of a core: lost in a short check, but taken from a long one that
- * uses both cores (the ResNet's whole job 6.0 s against 5.0 s when started at the run's end,
- * BENCHMARKS.md). A long check's run starts it when it ends instead. Never before the rank is
- * written: started as the test pass ended, it delayed that write by 30-120 ms (bench:scoring).
+ * Whether the shifted-copy check after this rank is long (a second or more, like the test pass):
+ * long enough for the worker's other work after a job (the consensus sync) to run beside it.
  */
-function mayStartSpareDuringShiftedCheck(test: RankedResult): boolean {
-  return test.meanLatencyMs * test.total < LONG_CHECK_MS;
+export function isShiftedCheckLong(ranked: RankedResult): boolean {
+  return ranked.meanLatencyMs * ranked.total >= LONG_CHECK_MS;
+}
+
+/**
+ * How long before the shifted-copy check is expected to end the next job's scoring process
+ * starts: about what its start takes (Node, ONNX Runtime and its warm-up, the images files: 0.3 s
+ * of a core), so that it is ready for a waiting job as the check ends, while a long check keeps
+ * both cores until then (started as a 2.2 s check began, it made the ResNet's whole job 6.0 s
+ * against 5.0 s, BENCHMARKS.md). Never before the rank is written: started as the test pass
+ * ended, it delayed that write by 30-120 ms (bench:scoring).
+ */
+const SPARE_START_LEAD_MS = 400;
+
+/** The check runs as many images as the test pass did, at about its speed. */
+function isCheckEndingSoon(ranked: RankedResult, shiftedImagesDone: number): boolean {
+  return ranked.meanLatencyMs * (ranked.total - shiftedImagesDone) <= SPARE_START_LEAD_MS;
 }
 
 /**
@@ -139,13 +150,22 @@ export function startScoring(request: ScoreRequest): ScoringRun {
     resolveRanked = resolve;
   });
   let rankedResult: RankedResult | null = null;
+  let isRankRecorded = false;
+  let shiftedImagesDone = 0;
   let startSpare: (() => void) | null = null;
+  const startSpareNearCheckEnd = () => {
+    if (isRankRecorded && rankedResult && isCheckEndingSoon(rankedResult, shiftedImagesDone)) startSpare?.();
+  };
   const all = runPhases(
     { ...request, signal },
     {
       onRanked: (result) => {
         rankedResult = result;
         resolveRanked(result);
+      },
+      onShiftedProgress: (done) => {
+        shiftedImagesDone = done;
+        startSpareNearCheckEnd();
       },
       onSpareStarter: (start) => {
         startSpare = start;
@@ -160,14 +180,19 @@ export function startScoring(request: ScoreRequest): ScoringRun {
     shiftedAccuracy,
     stop: () => stopper.abort(),
     rankRecorded: () => {
-      if (rankedResult && mayStartSpareDuringShiftedCheck(rankedResult)) startSpare?.();
+      isRankRecorded = true;
+      startSpareNearCheckEnd();
     },
   };
 }
 
 async function runPhases(
   request: ScoreRequest,
-  hooks: { onRanked: (result: RankedResult) => void; onSpareStarter: (startSpare: () => void) => void },
+  hooks: {
+    onRanked: (result: RankedResult) => void;
+    onShiftedProgress: (imagesDone: number) => void;
+    onSpareStarter: (startSpare: () => void) => void;
+  },
 ): Promise<{ ranked: RankedResult; shiftedAccuracy: number }> {
   const started = performance.now();
   const contract = inputContractSchema.parse(request.contract);
@@ -196,7 +221,10 @@ async function runPhases(
       signal: request.signal,
       keepWarm: request.keepWarm,
       onSpareStarter: hooks.onSpareStarter,
-      onProgress: (phase, done) => (phase === TEST ? request.onProgress?.(done) : undefined),
+      onProgress: (phase, done) => {
+        if (phase === TEST) request.onProgress?.(done);
+        else if (phase === SHIFTED) hooks.onShiftedProgress(done);
+      },
       planPhases: (soFar) => (sanityPlan ? skippableAlternatives(sanityPlan, soFar.get(DECLARED)) : []),
       onPhase: (result, soFar, next) => {
         if (result.phase === TEST) {
