@@ -115,4 +115,28 @@ describe('the tenfold binary', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--dataset must be mnist or fashion-mnist');
   });
+
+  it('takes paths from where npx was typed: it starts a workspace bin above it and says where in INIT_CWD', async () => {
+    // npx in the fixtures' folder starts the bin in @tenfold/scoring's folder.
+    const scoringPackage = join(PYTORCH_FIXTURES, '../../..');
+    const scored = await tenfold(['score', 'linear.onnx', '--dataset', 'mnist', '--scale', 'standard', '--json'], {
+      cwd: scoringPackage,
+      env: { INIT_CWD: PYTORCH_FIXTURES },
+    });
+    expect(scored.stderr).toBe('');
+    expect(scored.code).toBe(0);
+    // submit reads the file before any network use: found, it goes on to the (closed) server.
+    const submitted = await tenfold(['submit', 'linear.onnx', '--dataset', 'mnist', '--url', closedPortUrl], {
+      cwd: scoringPackage,
+      env: { INIT_CWD: PYTORCH_FIXTURES, TENFOLD_TOKEN: 'tf_token' },
+    });
+    expect(submitted.stderr).toContain('Uploading "linear"');
+    expect(submitted.stderr).not.toContain('does not exist');
+    // An INIT_CWD inherited from an npm run elsewhere (not below the working folder) is ignored.
+    const inherited = await tenfold(['score', 'linear.onnx', '--dataset', 'mnist', '--scale', 'standard', '--json'], {
+      cwd: PYTORCH_FIXTURES,
+      env: { INIT_CWD: home },
+    });
+    expect(inherited.code).toBe(0);
+  });
 });

@@ -30,10 +30,7 @@ function mapScoreExitCode(code: number | null): ExitCode {
   return EXIT.server;
 }
 
-export async function runScore(
-  command: Extract<Command, { name: 'score' }>,
-  _context: CommandContext,
-): Promise<number> {
+export async function runScore(command: Extract<Command, { name: 'score' }>, context: CommandContext): Promise<number> {
   const packageDir = scoringPackageDir();
   const scoreCommand = join(packageDir, 'dist', 'score-command.mjs');
   // A checkout that was never built: `npm run score`'s own first step builds the scorer.
@@ -42,7 +39,7 @@ export async function runScore(
   }
   // INIT_CWD: the score command resolves the model path against it (it is normally run by npm).
   const code = await run(process.execPath, [scoreCommand, ...command.args], {
-    env: { ...process.env, INIT_CWD: process.cwd() },
+    env: { ...process.env, INIT_CWD: context.env.workingDir },
   });
   return mapScoreExitCode(code);
 }

@@ -16,7 +16,7 @@ export async function runSubmit(
 ): Promise<number> {
   const session = await resolveSession(context.env, command.url);
   // Local problems (a missing file, a wrong extension) are reported before any network use.
-  const upload = await readModelFiles(resolve(command.modelPath));
+  const upload = await readModelFiles(resolve(context.env.workingDir, command.modelPath));
   if (upload.note) context.io.err(upload.note);
   const fileCount = upload.files.length > 1 ? `${upload.files.length} files, ` : '';
   context.io.err(
