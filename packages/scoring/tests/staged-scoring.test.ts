@@ -1,15 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDatasetInfo, loadSplit } from '@tenfold/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScoreRequest, startScoring, takeSanitySample } from '../src/index.ts';
+import { disposeSpareSandboxes, type ScoreRequest, startScoring, takeSanitySample } from '../src/index.ts';
 import { shiftImagesRight } from '../src/input/shift-images.ts';
 import { runInSandbox } from '../src/sandbox/run-in-sandbox.ts';
 import type { PhaseResult, SandboxPhase } from '../src/sandbox/sandbox-protocol.ts';
 import { skippableAlternatives } from '../src/sanity/judge-sanity.ts';
 import { DECLARED, OTHER_DATASET, planSanityPhases } from '../src/sanity/plan-sanity-phases.ts';
-import { buildCentroidModel, buildLinearOnnxModel, predictLinear } from '../src/testing/index.ts';
+import {
+  buildCentroidModel,
+  buildLinearOnnxModel,
+  buildSlowLinearOnnxModel,
+  predictLinear,
+} from '../src/testing/index.ts';
 
 // The rank first, the shifted-copy check after it; the sanity pass's alternatives only when the
 // declared result leaves the verdict open.
@@ -69,6 +74,46 @@ describe('scoring in two stages', () => {
     await expect(run.shiftedAccuracy).rejects.toThrow(/cancelled/);
     expect(ranked.correct).toBe(Math.round(ranked.accuracy * test.count));
   }, 60_000);
+});
+
+describe("a worker's next scoring process", () => {
+  it('starts once the rank is written and a long check is near its end, so it is ready as the check ends', async () => {
+    // A model slow enough for a check of a second or more; its own work folder, where each
+    // scoring process (this run's, then the spare) gets a job folder as it is spawned.
+    const spareDir = mkdtempSync(join(tmpdir(), 'tenfold-spare-start-'));
+    const jobFolders = () => readdirSync(spareDir).filter((name) => name.startsWith('job-')).length;
+    try {
+      const run = startScoring({
+        ...request,
+        modelBytes: buildSlowLinearOnnxModel(centroids, 24),
+        workDir: spareDir,
+        keepWarm: true,
+      });
+      let checkEndedAt: number | null = null;
+      void run.shiftedAccuracy.then(() => {
+        checkEndedAt = performance.now();
+      });
+      const ranked = await run.ranked;
+      const checkMs = ranked.meanLatencyMs * ranked.total;
+      expect(checkMs).toBeGreaterThan(1000);
+      expect(jobFolders()).toBe(1);
+      run.rankRecorded();
+      const recordedAt = performance.now();
+      let spareAt: number | null = null;
+      while (checkEndedAt === null) {
+        if (spareAt === null && jobFolders() === 2) spareAt = performance.now();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // Not at once beside the long check, whose cores it would take, nor at the run's end (the
+      // child's exit, just before the check's result), but within its last 0.4 s or so.
+      expect(spareAt).not.toBeNull();
+      expect((spareAt ?? 0) - recordedAt).toBeGreaterThan(checkMs * 0.4);
+      expect((checkEndedAt ?? 0) - (spareAt ?? 0)).toBeGreaterThan(100);
+    } finally {
+      await disposeSpareSandboxes();
+      rmSync(spareDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('the sanity pass stops when the answer is clear', () => {
